@@ -1,0 +1,464 @@
+"""The catalogue of validation issues, and the report that carries them.
+
+Codes are stable public API (kebab-case). Where frictionless has a code for the same problem we
+use it (``type-error``, ``constraint-error``, ``primary-key``, ``foreign-key``, ``hash-count`` ...),
+so that reports can be compared with ``frictionless validate``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class IssueType:
+    code: str
+    title: str
+    layer: str
+    description: str
+    hint: str
+    severity: Severity = "error"
+
+
+_TYPES = [
+    # descriptor
+    IssueType(
+        "package-error",
+        "Descriptor cannot be read",
+        "descriptor",
+        "datapackage.json is not valid UTF-8 JSON, or has no list of resources.",
+        "fix the JSON syntax; `frictionless validate datapackage.json` shows where",
+    ),
+    IssueType(
+        "resource-missing",
+        "Resource missing",
+        "descriptor",
+        "A resource of the data contract is not listed in the descriptor.",
+        "add the resource back to datapackage.json (see DATA-MODEL.md)",
+    ),
+    IssueType(
+        "resource-error",
+        "Resource entry unusable",
+        "descriptor",
+        "A resource entry has no name, a duplicate name, or is not an object.",
+        "give every resource a unique name, path and schema",
+    ),
+    IssueType(
+        "unsafe-path",
+        "Unsafe path",
+        "descriptor",
+        "A resource or schema path is absolute, remote, or leaves the package folder ('..').",
+        "use a relative path inside the package, such as data/claims.csv",
+    ),
+    IssueType(
+        "schema-error",
+        "Table Schema unusable",
+        "descriptor",
+        "The Table Schema file is missing, not JSON, or declares an unsupported type.",
+        "restore schemas/<resource>.schema.json from the repository",
+    ),
+    IssueType(
+        "file-missing",
+        "Data file missing",
+        "descriptor",
+        "The file a resource points at does not exist.",
+        "restore the file or correct the resource's path",
+    ),
+    IssueType(
+        "hash-count",
+        "Hash mismatch",
+        "descriptor",
+        "The file's sha256 differs from the resource's `hash` in the descriptor.",
+        "run `libya-israel-data refresh` after editing data, and commit the descriptor",
+    ),
+    IssueType(
+        "byte-count",
+        "Size mismatch",
+        "descriptor",
+        "The file's size differs from the resource's `bytes` in the descriptor.",
+        "run `libya-israel-data refresh` after editing data, and commit the descriptor",
+    ),
+    IssueType(
+        "encoding-declared",
+        "Encoding not UTF-8",
+        "descriptor",
+        "A resource declares an encoding other than utf-8.",
+        'set "encoding": "utf-8" and store the file as UTF-8',
+    ),
+    # structure
+    IssueType(
+        "encoding-error",
+        "Not UTF-8",
+        "structure",
+        "The file is not valid UTF-8.",
+        "re-save the file as UTF-8 (without BOM)",
+    ),
+    IssueType(
+        "byte-order-mark",
+        "Byte order mark",
+        "structure",
+        "The file starts with a UTF-8 byte order mark (BOM).",
+        "re-save the file as UTF-8 without BOM",
+    ),
+    IssueType(
+        "line-ending",
+        "Not LF line endings",
+        "structure",
+        "The file contains carriage returns (CRLF or CR line endings).",
+        "convert the file to LF line endings (git does it through .gitattributes)",
+    ),
+    IssueType(
+        "unclosed-quote",
+        "Unclosed quote",
+        "structure",
+        "A quoted cell is never closed, which would swallow the lines after it.",
+        'close the quote; a quote inside a quoted cell is written twice ("")',
+    ),
+    IssueType(
+        "csv-syntax",
+        "CSV syntax error",
+        "structure",
+        "The line breaks RFC 4180 (e.g. text after a closing quote).",
+        "quote the whole cell and double any quote inside it",
+    ),
+    IssueType(
+        "blank-label",
+        "Blank header label",
+        "structure",
+        "A header cell is empty.",
+        "write the field name from the Table Schema",
+    ),
+    IssueType(
+        "duplicate-label",
+        "Duplicate header label",
+        "structure",
+        "A header names the same field twice.",
+        "the header must list each field once",
+    ),
+    IssueType(
+        "missing-label",
+        "Missing header label",
+        "structure",
+        "A field of the Table Schema is missing from the header.",
+        "the header must be the schema's field names, in schema order",
+    ),
+    IssueType(
+        "extra-label",
+        "Extra header label",
+        "structure",
+        "The header names a field the Table Schema does not have.",
+        "remove the column or add the field to the schema",
+    ),
+    IssueType(
+        "incorrect-label",
+        "Header out of order",
+        "structure",
+        "The header has the schema's fields but in another order.",
+        "reorder the columns as in the Table Schema",
+    ),
+    IssueType(
+        "blank-row", "Blank row", "structure", "A row has no value at all.", "delete the empty line"
+    ),
+    IssueType(
+        "missing-cell",
+        "Missing cell",
+        "structure",
+        "A row has fewer cells than the header.",
+        "add the missing commas; an empty cell is still separated by a comma",
+    ),
+    IssueType(
+        "extra-cell",
+        "Extra cell",
+        "structure",
+        "A row has more cells than the header.",
+        "quote cells that contain commas, or remove the extra cells",
+    ),
+    # tables
+    IssueType(
+        "type-error",
+        "Wrong type",
+        "tables",
+        "A cell does not hold a value of its field's type.",
+        "write a value of the type the Table Schema declares",
+    ),
+    IssueType(
+        "constraint-error",
+        "Constraint broken",
+        "tables",
+        "A cell breaks a constraint of its field (required, pattern, enum, maxLength).",
+        "see the field in docs or schemas/ for the allowed values",
+    ),
+    IssueType(
+        "primary-key",
+        "Duplicate primary key",
+        "tables",
+        "Two rows share the same primary key.",
+        "give each row its own id",
+    ),
+    IssueType(
+        "unique-error",
+        "Duplicate unique value",
+        "tables",
+        "Two rows share a value in a field that must be unique.",
+        "make the values unique",
+    ),
+    IssueType(
+        "foreign-key",
+        "Dangling reference",
+        "tables",
+        "A reference names a row that does not exist in the referenced resource.",
+        "fix the id, or add the referenced row first",
+    ),
+    # dates
+    IssueType(
+        "invalid-date",
+        "Not a calendar date",
+        "dates",
+        "A date has the right shape but is not a real calendar date (e.g. 2023-02-29), "
+        "or an interval runs backwards.",
+        "write a real date; a date known only to the month is YYYY-MM",
+    ),
+    # text
+    IssueType(
+        "not-nfc",
+        "Not Unicode NFC",
+        "text",
+        "Text is not in Unicode Normalization Form C.",
+        "normalise the cell to NFC (unicodedata.normalize('NFC', text))",
+    ),
+    IssueType(
+        "control-character",
+        "Control character",
+        "text",
+        "Text contains a control character (e.g. a newline, tab or NUL).",
+        "remove it; a cell is one line of text",
+    ),
+    IssueType(
+        "bidi-control",
+        "Bidirectional control character",
+        "text",
+        "Text contains a bidi control character (U+202A-U+202E, U+2066-U+2069), which can "
+        "disguise what a cell says.",
+        "remove it; Arabic and Hebrew need no bidi controls",
+    ),
+    IssueType(
+        "surrounding-whitespace",
+        "Leading or trailing space",
+        "text",
+        "Text starts or ends with white space.",
+        "trim the cell",
+    ),
+    IssueType(
+        "formula-trigger",
+        "Spreadsheet formula trigger",
+        "text",
+        "Text starts with =, +, - or @, which spreadsheets execute as a formula.",
+        "reword the cell so that it starts with another character",
+    ),
+    # provenance
+    IssueType(
+        "claim-subject-missing",
+        "Claim without subject",
+        "provenance",
+        "A claim has none of meeting_id, person_id, organization_id.",
+        "say what the claim is about",
+    ),
+    IssueType(
+        "claimant-missing",
+        "Claim without claimant",
+        "provenance",
+        "A claim has none of claimant_person_id, claimant_organization_id, claimant_description.",
+        "say who makes the claim",
+    ),
+    IssueType(
+        "citation-missing",
+        "Claim without citation",
+        "provenance",
+        "Rule 1: every claim has at least one citation.",
+        "add a row to citations.csv naming the source that reports it",
+    ),
+    IssueType(
+        "occurred-claim-missing",
+        "Meeting without occurred claim",
+        "provenance",
+        "Rule 2: every meeting has at least one claim of type 'occurred'.",
+        "add the claim that says the meeting took place, with its citation",
+    ),
+    IssueType(
+        "acknowledgement-missing",
+        "Acknowledged meeting without acknowledgement",
+        "provenance",
+        "Rule 2: a meeting marked 'acknowledged' needs an 'occurred' claim made by one of its "
+        "participants or by a government body of a participant's country.",
+        "add that claim, or set the status to 'reported' or 'alleged'",
+    ),
+    IssueType(
+        "participant-claim-mismatch",
+        "Participant claim about another meeting",
+        "provenance",
+        "Rule 3: a participant's claim_id must be a claim about the same meeting.",
+        "point claim_id at the claim that puts the person at this meeting",
+    ),
+    IssueType(
+        "upstream-not-relayed",
+        "URL-less source not relayed",
+        "provenance",
+        "Rule 4: a source with no url must be relayed by at least one other source.",
+        "add the page that relays it, or the url",
+    ),
+    IssueType(
+        "relays-cycle",
+        "Relay cycle",
+        "provenance",
+        "A chain of relays leads back to where it started, so origins cannot be counted.",
+        "a source relays an earlier document; break the cycle",
+    ),
+    IssueType(
+        "dispute-self",
+        "Claim disputes itself",
+        "provenance",
+        "Rule 5: disputes never points at the claim itself.",
+        "point at the other claim",
+    ),
+    IssueType(
+        "dispute-subject-mismatch",
+        "Dispute about another subject",
+        "provenance",
+        "Rule 5: a disputed claim is about the same subject (meeting, person or "
+        "organization) as the claim that disputes it.",
+        "give both claims the same subject, or remove disputes",
+    ),
+    IssueType(
+        "stated-after-published",
+        "Claim stated after its sources",
+        "provenance",
+        "Rule 6: a claim cannot be stated after every source reporting it was published.",
+        "correct stated or the sources' published dates",
+    ),
+    IssueType(
+        "published-after-created",
+        "Source from the future",
+        "provenance",
+        "Rule 6: a source is not published after the package's created date.",
+        "correct published, or the descriptor's created date",
+    ),
+    IssueType(
+        "end-before-start",
+        "Meeting ends before it starts",
+        "provenance",
+        "Rule 6: a meeting's end_date is not before its date.",
+        "swap or correct the dates",
+    ),
+    IssueType(
+        "duplicate-url",
+        "Two sources share a URL",
+        "provenance",
+        "Rule 7: no two sources share a URL (compared without scheme/host case, trailing "
+        "slash, default port, fragment and tracking parameters).",
+        "merge the two sources into one row",
+    ),
+    IssueType(
+        "source-orphaned",
+        "Source not used",
+        "provenance",
+        "Rule 8: a source that no claim cites and no cited source relays.",
+        "cite it from a claim, or remove it",
+        "warning",
+    ),
+    IssueType(
+        "person-orphaned",
+        "Person not used",
+        "provenance",
+        "Rule 8: a person who appears in no claim and no participant row.",
+        "add the claim that concerns them, or remove them",
+        "warning",
+    ),
+    # records
+    IssueType(
+        "record-error",
+        "Record rejected by its model",
+        "records",
+        "A row is rejected by the resource's pydantic model (the typed record the Python "
+        "API returns).",
+        "see the message; the model follows the Table Schema",
+    ),
+]
+
+CATALOGUE: dict[str, IssueType] = {t.code: t for t in _TYPES}
+
+
+@dataclass(frozen=True, order=True)
+class Issue:
+    """One problem found in a package.
+
+    ``row`` is the 1-based record number (header excluded); ``line`` is the physical line in the
+    file, which differs from ``row + 1`` after a cell that holds a line break.
+    """
+
+    code: str
+    severity: Severity
+    resource: str | None
+    file: str | None
+    row: int | None
+    line: int | None
+    field: str | None
+    message: str
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+    def to_text(self) -> str:
+        where = self.file or "datapackage.json"
+        if self.line is not None:
+            where += f":{self.line}"
+        field_part = f" {self.field}:" if self.field else ""
+        return f"{where}:{field_part} {self.message} [{self.code}]"
+
+
+def make_issue(
+    code: str,
+    message: str,
+    *,
+    resource: str | None = None,
+    file: str | None = None,
+    row: int | None = None,
+    line: int | None = None,
+    field: str | None = None,
+) -> Issue:
+    """An :class:`Issue` of a catalogued type, with the type's hint appended to the message."""
+    t = CATALOGUE[code]
+    return Issue(code, t.severity, resource, file, row, line, field, f"{message}; hint: {t.hint}")
+
+
+@dataclass
+class Report:
+    """The outcome of :func:`libya_israel_data.validate`: every issue found, in file order."""
+
+    issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "warning"]
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+    def to_dict(self) -> dict[str, object]:
+        return {"valid": self.valid, "issues": [i.to_dict() for i in self.issues]}
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+    def summary(self) -> str:
+        e, w = len(self.errors), len(self.warnings)
+        verdict = "valid" if self.valid else "invalid"
+        return f"{verdict}: {e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)}"

@@ -1,0 +1,48 @@
+"""Keep the descriptor's ``bytes`` and ``hash`` of every resource equal to its file."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from .paths import resolve_descriptor
+from .schema import unsafe_path_reason
+from .validation.descriptor import file_hash
+
+
+def write_json_atomic(path: Path, data: object) -> None:
+    """Write JSON (UTF-8, two-space indent, LF, final newline) through a temporary file."""
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def refresh(path: str | Path | None = None) -> list[str]:
+    """Recompute ``bytes`` and ``hash`` of every resource; return the names that changed.
+
+    The descriptor is rewritten only when something changed, atomically.
+    """
+    descriptor_path = resolve_descriptor(path)
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    changed = []
+    for entry in descriptor.get("resources", []):
+        rel = entry.get("path")
+        reason = unsafe_path_reason(rel)
+        if reason:
+            raise ValueError(f"resource {entry.get('name')!r}: path {rel!r}: {reason}")
+        file = descriptor_path.parent / rel
+        size, digest = file.stat().st_size, file_hash(file)
+        if entry.get("bytes") != size or entry.get("hash") != digest:
+            entry["bytes"], entry["hash"] = size, digest
+            changed.append(entry["name"])
+    if changed:
+        write_json_atomic(descriptor_path, descriptor)
+    return changed

@@ -1,0 +1,52 @@
+"""Layer 3, dates: every EDTF field holds a real calendar date, and intervals run forwards.
+
+The syntax is already checked by the field's pattern (tables layer); this layer parses each
+distinct value once (dates repeat a lot), so its cost grows with distinct values, not rows.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from .. import dates
+from ..issues import Issue, make_issue
+from .structure import Table
+from .tables import failing, present
+
+
+def invalid_values(values: pl.Series) -> dict[str, str]:
+    """Distinct values of the subset's syntax that are not real dates -> the reason."""
+    bad = {}
+    for value in values.unique().to_list():
+        try:
+            dates.parse(value)
+        except dates.DateError as e:
+            bad[value] = str(e)
+    return bad
+
+
+def check(tables: dict[str, Table]) -> list[Issue]:
+    issues: list[Issue] = []
+    for table in tables.values():
+        for f in table.resource.fields:
+            if not f.edtf or f.name not in table.df.columns:
+                continue
+            shaped = present(f.name) & pl.col(f.name).str.contains(f"^(?:{dates.PATTERN})$")
+            candidates = table.df.filter(shaped).get_column(f.name)
+            bad = invalid_values(candidates)
+            if not bad:
+                continue
+            mask = pl.col(f.name).is_in(list(bad))
+            for row, line, value in failing(table, mask, f.name):
+                issues.append(
+                    make_issue(
+                        "invalid-date",
+                        bad[value],
+                        resource=table.resource.name,
+                        file=table.file,
+                        row=row,
+                        line=line,
+                        field=f.name,
+                    )
+                )
+    return issues

@@ -1,0 +1,162 @@
+"""Layer 0, descriptor: datapackage.json itself, its resources, paths, schemas, sizes and hashes.
+
+Nothing is read through a path that is absolute, remote or leaves the package folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..issues import Issue, make_issue
+from ..schema import (
+    RESOURCES,
+    Package,
+    Resource,
+    SchemaError,
+    read_json,
+    read_resource,
+    unsafe_path_reason,
+)
+
+DESCRIPTOR_FILE = "datapackage.json"
+
+
+def file_hash(path: Path) -> str:
+    """``sha256:<hex>`` of a file, the form the descriptor's ``hash`` uses."""
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return f"sha256:{h.hexdigest()}"
+
+
+def _emit(code: str, message: str, resource: str | None = None, field: str | None = None) -> Issue:
+    return make_issue(code, message, resource=resource, file=DESCRIPTOR_FILE, field=field)
+
+
+def _inside(root: Path, rel: str) -> bool:
+    try:
+        (root / rel).resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def check_resource_entry(root: Path, entry: object) -> tuple[Resource | None, list[Issue]]:
+    if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+        return None, [_emit("resource-error", "a resource entry is not an object with a name")]
+    name = entry["name"]
+    for key in ("path", "schema"):
+        value = entry.get(key)
+        if key == "schema" and isinstance(value, dict):
+            continue
+        reason = unsafe_path_reason(value)
+        if reason is None and not _inside(root, value):
+            reason = "it resolves outside the package folder"
+        if reason:
+            return None, [
+                _emit(
+                    "unsafe-path",
+                    f"resource {name!r}: {key} {value!r}: {reason}",
+                    resource=name,
+                    field=key,
+                )
+            ]
+    encoding = entry.get("encoding", "utf-8")
+    issues = []
+    if str(encoding).lower().replace("_", "-") not in ("utf-8", "utf8"):
+        issues.append(
+            _emit(
+                "encoding-declared",
+                f"resource {name!r} declares encoding {encoding!r}",
+                resource=name,
+                field="encoding",
+            )
+        )
+    try:
+        resource = read_resource(root, entry)
+    except SchemaError as e:
+        return None, [*issues, _emit("schema-error", str(e), resource=name, field="schema")]
+    except (KeyError, TypeError) as e:
+        return None, [
+            *issues,
+            _emit(
+                "schema-error",
+                f"resource {name!r}: malformed schema ({e})",
+                resource=name,
+                field="schema",
+            ),
+        ]
+    path = root / resource.path
+    if not path.is_file():
+        return None, [
+            *issues,
+            _emit(
+                "file-missing",
+                f"resource {name!r}: {resource.path} does not exist",
+                resource=name,
+                field="path",
+            ),
+        ]
+    size = path.stat().st_size
+    if resource.bytes is not None and resource.bytes != size:
+        issues.append(
+            _emit(
+                "byte-count",
+                f"resource {name!r}: {resource.path} has {size} bytes, "
+                f"the descriptor says {resource.bytes}",
+                resource=name,
+                field="bytes",
+            )
+        )
+    if resource.hash is not None:
+        actual = file_hash(path)
+        if resource.hash != actual:
+            issues.append(
+                _emit(
+                    "hash-count",
+                    f"resource {name!r}: {resource.path} hashes to "
+                    f"{actual}, the descriptor says {resource.hash}",
+                    resource=name,
+                    field="hash",
+                )
+            )
+    return resource, issues
+
+
+def check(descriptor_path: Path) -> tuple[Package | None, list[Issue]]:
+    """Read and check a descriptor; return the usable part of the package and the issues."""
+    try:
+        descriptor = read_json(descriptor_path)
+    except SchemaError as e:
+        return None, [_emit("package-error", str(e))]
+    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
+        return None, [_emit("package-error", "the descriptor has no list of resources")]
+    root = descriptor_path.parent
+    issues: list[Issue] = []
+    resources: list[Resource] = []
+    names: set[str] = set()
+    for entry in descriptor["resources"]:
+        resource, found = check_resource_entry(root, entry)
+        issues += found
+        name = entry.get("name") if isinstance(entry, dict) else None
+        if isinstance(name, str) and name in names:
+            issues.append(
+                _emit("resource-error", f"two resources are named {name!r}", resource=name)
+            )
+            continue
+        if isinstance(name, str):
+            names.add(name)
+        if resource is not None:
+            resources.append(resource)
+    for name in RESOURCES:
+        if name not in names:
+            issues.append(
+                _emit(
+                    "resource-missing",
+                    f"the contract's resource {name!r} is not in the descriptor",
+                    resource=name,
+                )
+            )
+    return Package(root, descriptor_path, descriptor, tuple(resources)), issues

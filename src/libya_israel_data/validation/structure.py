@@ -1,0 +1,316 @@
+"""Layer 1, structure: bytes, encoding, line endings, strict CSV syntax, header and cell counts.
+
+Reading is two-speed. Well-formed files (the common case) are parsed by Arrow's multi-threaded CSV
+reader, which also reports every row with a wrong number of cells. When a file shows any sign of
+trouble (an odd number of quote characters, an unparsable row), it is parsed again with Python's
+``csv`` module in strict mode, record by record, so that each problem gets its exact row and
+physical line; the slow path never runs on valid data.
+
+Every cell is kept as text: types come from the Table Schema, never from inference.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from functools import partial
+
+import numpy as np
+import polars as pl
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from ..issues import Issue, make_issue
+from ..schema import Package, Resource
+
+ROW = "_row"
+LINE = "_line"
+BOM = b"\xef\xbb\xbf"
+
+
+@dataclass
+class Table:
+    """A resource read as text: one String column per header field known to the schema,
+    plus ``_row`` (1-based record number) and ``_line`` (physical line where the record starts).
+    A missing cell is null; an empty cell is the empty string."""
+
+    resource: Resource
+    file: str
+    df: pl.DataFrame
+    issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def columns(self) -> list[str]:
+        return [c for c in self.df.columns if c not in (ROW, LINE)]
+
+
+def first_invalid_utf8(data: bytes) -> int | None:
+    """Offset of the first byte that breaks UTF-8, or None. Arrow checks fast; Python locates."""
+    try:
+        pa.array([data], pa.large_binary()).cast(pa.large_string())
+        return None
+    except pa.ArrowInvalid:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as e:
+            return e.start
+        return None
+
+
+def _parse_header(line: bytes) -> list[str]:
+    text = line.decode("utf-8")
+    return next(csv.reader([text]), [])
+
+
+def _check_header(labels: list[str], resource: Resource, emit) -> dict[int, str]:
+    """Report header problems; return the columns to keep, by position -> field name."""
+    issues = []
+    names = resource.field_names
+    keep: dict[int, str] = {}
+    seen: set[str] = set()
+    for i, label in enumerate(labels):
+        col = i + 1
+        if label == "":
+            issues.append(emit("blank-label", f"header cell {col} is empty", line=1))
+        elif label in seen:
+            issues.append(
+                emit(
+                    "duplicate-label", f"{label!r} appears twice in the header", line=1, field=label
+                )
+            )
+        elif label not in names:
+            issues.append(
+                emit(
+                    "extra-label",
+                    f"header cell {col} is {label!r}, which is not a "
+                    f"field of the {resource.name} schema",
+                    line=1,
+                    field=label,
+                )
+            )
+        else:
+            keep[i] = label
+        seen.add(label)
+    missing = [n for n in names if n not in seen]
+    for n in missing:
+        issues.append(emit("missing-label", f"the header lacks field {n!r}", line=1, field=n))
+    present = [labels[i] for i in sorted(keep)]
+    expected = [n for n in names if n in present]
+    if not issues and present != expected:
+        issues.append(
+            emit(
+                "incorrect-label", f"header order is {present}, schema order is {expected}", line=1
+            )
+        )
+    return keep, issues
+
+
+_QUOTE, _COMMA, _LF = 34, 44, 10
+
+
+def quotes_well_formed(data: bytes) -> bool:
+    """Whether every quote character stands where RFC 4180 allows it, checked without a loop.
+
+    Arrow's reader is lenient (it reads ``1,"2"x,3`` as ``2x``), so quoting is checked here first.
+    Runs of consecutive quotes are classified by the number of quotes before them (even: the run
+    starts outside a quoted cell, odd: inside). A run that starts outside must follow a comma, a
+    line feed or the start; an even run that starts outside, or an odd run that starts inside,
+    closes a cell, and must be followed by a comma, a line feed or the end.
+    """
+    buf = np.frombuffer(data, dtype=np.uint8)
+    quotes = np.flatnonzero(buf == _QUOTE)
+    if quotes.size == 0:
+        return True
+    if quotes.size % 2:
+        return False
+    starts = np.flatnonzero(np.diff(quotes, prepend=-2) != 1)  # index of each run's first quote
+    lengths = np.diff(np.append(starts, quotes.size))
+    first = quotes[starts]
+    after = first + lengths
+    outside = starts % 2 == 0
+    before_ok = first == 0
+    before_ok[first > 0] = np.isin(buf[first[first > 0] - 1], (_COMMA, _LF))
+    after_ok = after >= buf.size
+    inside_buf = ~after_ok
+    after_ok[inside_buf] = np.isin(buf[after[inside_buf]], (_COMMA, _LF))
+    closes = np.where(outside, lengths % 2 == 0, lengths % 2 == 1)
+    return bool(np.all(before_ok | ~outside) and np.all(after_ok | ~closes))
+
+
+def _fast(body: bytes, width: int) -> pl.DataFrame | None:
+    """Parse with Arrow; None when any row is malformed (the slow path then says where)."""
+    if not quotes_well_formed(body):
+        return None
+    bad: list[object] = []
+    names = [f"c{i}" for i in range(width)]
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(body),
+            read_options=pacsv.ReadOptions(column_names=names),
+            parse_options=pacsv.ParseOptions(
+                newlines_in_values=True,
+                ignore_empty_lines=False,
+                invalid_row_handler=lambda row: bad.append(row) or "skip",
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.large_string() for n in names},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except pa.ArrowInvalid:
+        return None
+    if bad:
+        return None
+    df = pl.from_arrow(table)
+    assert isinstance(df, pl.DataFrame)
+    newlines = pl.sum_horizontal(
+        [pl.col(n).str.count_matches("\n", literal=True) for n in names]
+    ).cast(pl.Int64)
+    return df.with_columns(
+        pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias(ROW),
+        (2 + newlines.cum_sum().shift(1, fill_value=0)).alias(LINE),
+    )
+
+
+def _slow(body: bytes, width: int, emit) -> tuple[pl.DataFrame, list[Issue]]:
+    """Parse record by record with Python's strict csv reader, reporting every bad record."""
+    issues: list[Issue] = []
+    columns: list[list[str | None]] = [[] for _ in range(width)]
+    rows: list[int] = []
+    lines: list[int] = []
+    reader = csv.reader(io.StringIO(body.decode("utf-8"), newline=""), strict=True)
+    raw_lines = body.split(b"\n")
+    start, row = 2, 0
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as e:
+            row += 1
+            if "unexpected end of data" in str(e):
+                issues.append(
+                    emit(
+                        "unclosed-quote",
+                        f"the quote opened in the record that starts "
+                        f"on line {start} is never closed",
+                        row=row,
+                        line=start,
+                    )
+                )
+                break
+            here = 1 + reader.line_num
+            if here > start:  # the record ran on past its line: a quote left open swallowed it
+                issues.append(
+                    emit(
+                        "unclosed-quote",
+                        f"the quote opened in the record that starts "
+                        f"on line {start} runs on to line {here} ({e})",
+                        row=row,
+                        line=start,
+                    )
+                )
+            else:
+                issues.append(emit("csv-syntax", str(e), row=row, line=here))
+            start = 2 + reader.line_num
+            continue
+        row += 1
+        # Python's reader, even strict, accepts a quote inside an unquoted cell: check the raw text.
+        if not quotes_well_formed(b"\n".join(raw_lines[start - 2 : reader.line_num])):
+            issues.append(
+                emit(
+                    "csv-syntax",
+                    "a quote stands inside a cell that is not quoted, "
+                    "or text follows a closing quote",
+                    row=row,
+                    line=start,
+                )
+            )
+        if len(record) < width and record != [] and record != [""]:
+            issues.append(
+                emit(
+                    "missing-cell",
+                    f"the row has {len(record)} cells, the header {width}",
+                    row=row,
+                    line=start,
+                )
+            )
+            record = record + [None] * (width - len(record))
+        elif len(record) > width:
+            issues.append(
+                emit(
+                    "extra-cell",
+                    f"the row has {len(record)} cells, the header {width}",
+                    row=row,
+                    line=start,
+                )
+            )
+            record = record[:width]
+        elif len(record) < width:  # an empty line
+            record = [""] * width
+        for col, value in zip(columns, record, strict=True):
+            col.append(value)
+        rows.append(row)
+        lines.append(start)
+        start = 2 + reader.line_num
+    df = pl.DataFrame(
+        {**{f"c{i}": columns[i] for i in range(width)}, ROW: rows, LINE: lines},
+        schema={**{f"c{i}": pl.String for i in range(width)}, ROW: pl.Int64, LINE: pl.Int64},
+    )
+    return df, issues
+
+
+def read_table(package: Package, resource: Resource) -> Table:
+    """Read one resource's file strictly; every problem becomes an issue on the table."""
+    rel = resource.path
+    emit = partial(make_issue, resource=resource.name, file=rel)
+    issues: list[Issue] = []
+    data = package.file(resource).read_bytes()
+    if data.startswith(BOM):
+        issues.append(emit("byte-order-mark", "the file starts with a byte order mark", line=1))
+        data = data[len(BOM) :]
+    bad = first_invalid_utf8(data)
+    if bad is not None:
+        line = data.count(b"\n", 0, bad) + 1
+        issues.append(
+            emit(
+                "encoding-error",
+                f"byte 0x{data[bad]:02x} at offset {bad} is not valid UTF-8",
+                line=line,
+            )
+        )
+        data = data.decode("utf-8", "replace").encode("utf-8")
+    cr = data.find(b"\r")
+    if cr >= 0:
+        issues.append(
+            emit(
+                "line-ending",
+                "the file has carriage returns (first on this line)",
+                line=data.count(b"\n", 0, cr) + 1,
+            )
+        )
+        data = data.replace(b"\r\n", b"\n")
+    end = data.find(b"\n")
+    header, body = (data, b"") if end < 0 else (data[:end], data[end + 1 :])
+    labels = _parse_header(header)
+    keep, header_issues = _check_header(labels, resource, emit)
+    issues.extend(header_issues)
+    width = max(len(labels), 1)
+    df = _fast(body, width) if body else None
+    if df is None and body:
+        df, parse_issues = _slow(body, width, emit)
+        issues.extend(parse_issues)
+    if df is None:  # no records at all
+        df = pl.DataFrame(
+            schema={**{f"c{i}": pl.String for i in range(width)}, ROW: pl.Int64, LINE: pl.Int64}
+        )
+    df = df.select(*[pl.col(f"c{i}").alias(name) for i, name in keep.items()], ROW, LINE)
+    cells = [c for c in df.columns if c not in (ROW, LINE)]
+    if cells:
+        blank = pl.all_horizontal([pl.col(c).fill_null("") == "" for c in cells])
+        for row, line in df.filter(blank).select(ROW, LINE).iter_rows():
+            issues.append(emit("blank-row", "the row is empty", row=row, line=line))
+        df = df.filter(~blank)
+    return Table(resource, rel, df, issues)

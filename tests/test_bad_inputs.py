@@ -1,0 +1,58 @@
+"""The bad-input corpus: every case fails with exactly its expected issues, through the library
+and through the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import libya_israel_data as lid
+from libya_israel_data.cli import cli
+
+from .conftest import BAD_INPUTS, build_case
+
+CASES = sorted(p for p in BAD_INPUTS.iterdir() if (p / "case.json").is_file())
+
+
+def _spec(case: Path) -> dict:
+    return json.loads((case / "case.json").read_text(encoding="utf-8"))
+
+
+def _key(issue: dict) -> tuple:
+    return (issue["code"], issue["resource"], issue["row"], issue["field"])
+
+
+def test_corpus_is_large_enough() -> None:
+    assert len(CASES) >= 40
+
+
+def test_base_package_is_valid(tiny: Path) -> None:
+    report = lid.validate(tiny)
+    assert report.issues == []
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_library(case: Path, tmp_path: Path) -> None:
+    spec = _spec(case)
+    report = lid.validate(build_case(tmp_path / "pkg", case))
+    found = sorted(_key(i.to_dict()) for i in report.issues)
+    expected = sorted(_key(e) for e in spec["expected"])
+    assert found == expected, "\n".join(i.to_text() for i in report.issues)
+    assert report.valid is (spec["exit_code"] == 0)
+    for issue in report.issues:
+        assert issue.message and "hint:" in issue.message
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_cli(case: Path, tmp_path: Path) -> None:
+    spec = _spec(case)
+    path = build_case(tmp_path / "pkg", case)
+    result = CliRunner().invoke(cli, ["validate", str(path), "--format", "json"])
+    assert result.exit_code == spec["exit_code"], result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    printed = json.loads(result.output)
+    assert printed == lid.validate(path).to_dict()
+    assert sorted(_key(i) for i in printed["issues"]) == sorted(_key(e) for e in spec["expected"])
