@@ -74,5 +74,24 @@ def refresh(path: str | None) -> None:
     click.echo(f"updated: {', '.join(changed)}" if changed else "already current")
 
 
+@cli.command()
+@click.argument("path", required=False, type=click.Path(dir_okay=True, file_okay=True))
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def coverage(path: str | None, fmt: str) -> None:
+    """Print coverage counts: rows per resource, claims per meeting, single-origin claims,
+    people without a name in Arabic or Hebrew script."""
+    import json
+
+    from .coverage import coverage as run
+    from .coverage import render
+
+    counts = run(_descriptor(path))
+    click.echo(
+        json.dumps(counts, ensure_ascii=False, indent=2) if fmt == "json" else render(counts)
+    )
+
+
 def main() -> None:
     cli(prog_name="libya-israel-data")

@@ -168,9 +168,11 @@ def _fast(body: bytes, width: int) -> pl.DataFrame | None:
     newlines = pl.sum_horizontal(
         [pl.col(n).str.count_matches("\n", literal=True) for n in names]
     ).cast(pl.Int64)
+    row = pl.int_range(1, pl.len() + 1, dtype=pl.Int64)
+    # A record starts on the line after the header and after every line earlier records used.
     return df.with_columns(
-        pl.int_range(1, pl.len() + 1, dtype=pl.Int64).alias(ROW),
-        (2 + newlines.cum_sum().shift(1, fill_value=0)).alias(LINE),
+        row.alias(ROW),
+        (1 + row + newlines.cum_sum().shift(1, fill_value=0)).alias(LINE),
     )
 
 

@@ -1,0 +1,72 @@
+"""Coverage counts of a package: what the curation holds, and where it is thin."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from .derive import origins
+from .paths import resolve_descriptor
+from .validation import read_tables
+
+
+def coverage(path: str | Path | None = None) -> dict[str, Any]:
+    """Counts for the package at ``path`` (default: the shipped one).
+
+    Keys: ``rows`` per resource; ``claims_per_meeting`` (with each meeting's status);
+    ``single_origin_claims`` (claims whose sources all go back to one document);
+    ``people_without_native_name`` (Libyans without ``name_ar``, Israelis without ``name_he``);
+    ``sources_without_url``; ``meetings_by_status``; ``disputed_claims``.
+    """
+    tables, _issues, _descriptor = read_tables(resolve_descriptor(path))
+    t = {name: table.df for name, table in tables.items()}
+    claims, meetings, people = t["claims"], t["meetings"], t["people"]
+    per_meeting = (
+        meetings.select("meeting_id", "status")
+        .join(claims.group_by("meeting_id").len("claims"), on="meeting_id", how="left")
+        .with_columns(pl.col("claims").fill_null(0))
+        .sort("meeting_id")
+    )
+    origin = origins(t["sources"], t["citations"])
+    single = origin.filter(pl.col("origins") == 1).height
+    missing_native = people.filter(
+        ((pl.col("country") == "LY") & (pl.col("name_ar") == ""))
+        | ((pl.col("country") == "IL") & (pl.col("name_he") == ""))
+    ).select("person_id", "country")
+    return {
+        "rows": {name: df.height for name, df in t.items()},
+        "claims_per_meeting": per_meeting.to_dicts(),
+        "single_origin_claims": single,
+        "claims_with_origins": origin.height,
+        "people_without_native_name": missing_native.to_dicts(),
+        "sources_without_url": t["sources"].filter(pl.col("url") == "").height,
+        "meetings_by_status": dict(meetings.group_by("status").len().sort("status").iter_rows()),
+        "disputed_claims": claims.filter(pl.col("disputes") != "").height,
+    }
+
+
+def render(counts: dict[str, Any]) -> str:
+    """Coverage counts as plain text, one fact per line."""
+    lines = ["rows per resource:"]
+    lines += [f"  {name:<14}{n:>6}" for name, n in counts["rows"].items()]
+    lines.append(
+        "meetings by status: "
+        + ", ".join(f"{k} {v}" for k, v in counts["meetings_by_status"].items())
+    )
+    lines.append(f"claims linked by disputes: {counts['disputed_claims']}")
+    lines.append(
+        f"claims with a single origin: {counts['single_origin_claims']} of "
+        f"{counts['claims_with_origins']}"
+    )
+    lines.append(f"sources without url (upstream documents): {counts['sources_without_url']}")
+    lines.append("claims per meeting:")
+    lines += [
+        f"  {m['claims']:>4}  {m['meeting_id']} ({m['status']})"
+        for m in counts["claims_per_meeting"]
+    ]
+    missing = counts["people_without_native_name"]
+    lines.append(f"people without a name in their own script: {len(missing)}")
+    lines += [f"  {p['person_id']} ({p['country']})" for p in missing]
+    return "\n".join(lines)

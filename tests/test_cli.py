@@ -1,0 +1,143 @@
+"""The command line, through click's CliRunner: output formats, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+import libya_israel_data as lid
+from libya_israel_data.cli import cli
+
+from .conftest import BAD_INPUTS, build_case
+
+LINE = re.compile(r"^[^:\n]+(:\d+)?:( [a-z_,]+:)? .+ \[[a-z-]+\]$")
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_help_lists_every_command() -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in cli.commands:
+        assert command in result.output
+        assert run(command, "--help").exit_code == 0
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.exit_code == 0 and lid.__version__ in result.output
+
+
+def test_validate_shipped_package() -> None:
+    result = run("validate")
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "valid: 0 errors, 0 warnings"
+
+
+def test_validate_folder_or_descriptor(tiny: Path) -> None:
+    assert run("validate", str(tiny)).exit_code == 0
+    assert run("validate", str(tiny.parent)).exit_code == 0
+
+
+def test_text_format_is_one_line_per_issue(tmp_path: Path) -> None:
+    path = build_case(tmp_path / "pkg", BAD_INPUTS / "line-numbers-after-multiline-cell")
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    *lines, summary = result.output.strip().split("\n")
+    assert summary == "invalid: 1 error, 1 warning" or summary.startswith("invalid:")
+    assert lines and all(LINE.match(line) for line in lines), lines
+    assert any(line.startswith("data/sources.csv:5: published: '2023-8-28'") for line in lines), (
+        lines
+    )
+
+
+def test_json_format_is_the_library_report(tmp_path: Path) -> None:
+    path = build_case(tmp_path / "pkg", BAD_INPUTS / "provenance-citation-missing")
+    result = run("validate", str(path), "--format", "json")
+    assert result.exit_code == 1
+    assert json.loads(result.output) == lid.validate(path).to_dict()
+    assert set(json.loads(result.output)["issues"][0]) == {
+        "code",
+        "severity",
+        "resource",
+        "file",
+        "row",
+        "line",
+        "field",
+        "message",
+    }
+
+
+def test_warnings_alone_exit_zero(tmp_path: Path) -> None:
+    path = build_case(tmp_path / "pkg", BAD_INPUTS / "provenance-person-orphaned")
+    result = run("validate", str(path))
+    assert result.exit_code == 0
+    assert "[person-orphaned]" in result.output
+
+
+def test_usage_errors_exit_two_without_traceback(tmp_path: Path) -> None:
+    for args in (
+        ["validate", str(tmp_path / "nowhere")],
+        ["validate", str(tmp_path)],
+        ["validate", "--format", "xml"],
+        ["no-such-command"],
+    ):
+        result = run(*args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "Traceback" not in result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_garbage_descriptor_is_data_error_not_crash(tmp_path: Path) -> None:
+    (tmp_path / "datapackage.json").write_bytes(b"\xff\xfe not json")
+    result = run("validate", str(tmp_path))
+    assert result.exit_code == 1
+    assert "[package-error]" in result.output
+
+
+def test_refresh_updates_hash_then_validates(tiny: Path) -> None:
+    descriptor = json.loads(tiny.read_text(encoding="utf-8"))
+    assert "hash" not in descriptor["resources"][0]
+    result = run("refresh", str(tiny))
+    assert result.exit_code == 0 and result.output.startswith("updated: sources")
+    assert run("refresh", str(tiny)).output.strip() == "already current"
+    claims = tiny.parent / "data" / "claims.csv"
+    claims.write_bytes(claims.read_bytes() + b"")
+    people = tiny.parent / "data" / "people.csv"
+    people.write_bytes(people.read_bytes().replace(b"in 2023", b"in 2023 and 2024"))
+    result = run("validate", str(tiny))
+    assert result.exit_code == 1
+    assert "[hash-count]" in result.output and "[byte-count]" in result.output
+    assert run("refresh", str(tiny)).output.strip() == "updated: people"
+    assert run("validate", str(tiny)).exit_code == 0
+
+
+def test_coverage_counts_the_shipped_package() -> None:
+    result = run("coverage", "--format", "json")
+    assert result.exit_code == 0
+    counts = json.loads(result.output)
+    shipped = Path(__file__).resolve().parents[1] / "data"
+    for name, n in counts["rows"].items():
+        lines = (shipped / f"{name}.csv").read_text(encoding="utf-8").count("\n")
+        assert n == lines - 1, name  # shipped cells hold no line breaks
+    assert "rows per resource:" in run("coverage").output
+
+
+def test_python_m_entry_point(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    shutil.copytree(Path(__file__).parent / "bad_inputs", tmp_path / "x")
+    out = subprocess.run(
+        [sys.executable, "-m", "libya_israel_data", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert out.returncode == 0 and "validate" in out.stdout

@@ -1,0 +1,58 @@
+"""The structure layer reads every cell as text, exactly, and knows each record's physical line."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from libya_israel_data.schema import Field, Package, Resource
+from libya_israel_data.validation.structure import quotes_well_formed, read_table
+
+RESOURCE = Resource("notes", "notes.csv", "", (Field("a"), Field("b"), Field("c")))
+
+
+def _read(tmp: Path, data: bytes):
+    (tmp / "notes.csv").write_bytes(data)
+    return read_table(Package(tmp, tmp / "datapackage.json", {}), RESOURCE)
+
+
+def test_values_that_pandas_would_mangle_stay_text(tmp_path: Path) -> None:
+    table = _read(tmp_path, b"a,b,c\nNA,None,007\nnull,,0\n")
+    assert table.df.select("a", "b", "c").rows() == [("NA", "None", "007"), ("null", "", "0")]
+    assert table.issues == []
+
+
+cells = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12
+) | st.sampled_from(["نجلاء المنقوش", "נג׳לא אלמנקוש", 'say "hi", then', "a\nb", "e\u0301", ""])
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(cells, cells, cells), min_size=1, max_size=8))
+def test_any_text_round_trips_with_its_line_numbers(tmp_path: Path, rows) -> None:
+    rows = [r for r in rows if any(c.replace("\r", "") for c in r)]  # blank rows are reported
+    rows = [tuple(c.replace("\r", "") for c in r) for r in rows]  # CR is a line-ending issue
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["a", "b", "c"])
+    writer.writerows(rows)
+    table = _read(tmp_path, buf.getvalue().encode("utf-8"))
+    assert table.issues == []
+    assert table.df.select("a", "b", "c").rows() == rows
+    expected_lines, line = [], 2
+    for r in rows:
+        expected_lines.append(line)
+        line += 1 + sum(c.count("\n") for c in r)
+    assert table.df.get_column("_line").to_list() == expected_lines
+    assert table.df.get_column("_row").to_list() == list(range(1, len(rows) + 1))
+
+
+def test_quote_rules() -> None:
+    assert quotes_well_formed(b'a,"b,""c""",d\n"x\ny",""\n')
+    assert not quotes_well_formed(b'a,b"c,d\n')
+    assert not quotes_well_formed(b'a,"b"c,d\n')
+    assert not quotes_well_formed(b'a,"b\n')
