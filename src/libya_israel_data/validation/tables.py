@@ -8,7 +8,8 @@ check lets it through).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 import polars as pl
 
@@ -30,22 +31,63 @@ def failing(table: Table, mask: pl.Expr, *columns: str) -> Iterable[tuple]:
     return table.df.filter(mask).select(ROW, LINE, *columns).iter_rows()
 
 
+class Check(NamedTuple):
+    """One rule on one column: where ``mask`` holds, ``message(value)`` is an issue ``code``."""
+
+    field: str
+    mask: pl.Expr
+    code: str
+    message: Callable[[str], str]
+
+
+def evaluate(table: Table, checks: list[Check]) -> list[Issue]:
+    """Evaluate every check in one parallel pass over the table; format only the failures."""
+    if not checks or table.df.is_empty():
+        return []
+    masks = table.df.select([c.mask.fill_null(False).alias(f"m{i}") for i, c in enumerate(checks)])
+    counts = masks.sum().row(0)
+    issues = []
+    for i, (check, count) in enumerate(zip(checks, counts, strict=True)):
+        if not count:
+            continue
+        rows = table.df.filter(masks.get_column(f"m{i}")).select(ROW, LINE, check.field)
+        for row, line, value in rows.iter_rows():
+            issues.append(
+                make_issue(
+                    check.code,
+                    check.message(value),
+                    resource=table.resource.name,
+                    file=table.file,
+                    row=row,
+                    line=line,
+                    field=check.field,
+                )
+            )
+    return issues
+
+
 def _show(value: str, limit: int = 60) -> str:
     return repr(value if len(value) <= limit else value[:limit] + "…")
 
 
-def _field_checks(f: Field) -> list[tuple[pl.Expr, str, callable]]:
-    """(failure mask, code, message builder) for each rule of one field."""
+def field_checks(f: Field) -> list[Check]:
+    """The type and constraint rules of one field."""
     c = pl.col(f.name)
     has = present(f.name)
     checks = []
     if f.required:
         checks.append(
-            (c == "", "constraint-error", lambda v: "a value is required (constraint 'required')")
+            Check(
+                f.name,
+                c == "",
+                "constraint-error",
+                lambda v: "a value is required (constraint 'required')",
+            )
         )
     if f.type == "integer":
         checks.append(
-            (
+            Check(
+                f.name,
                 has & ~c.str.contains(_TYPE_PATTERNS["integer"]),
                 "type-error",
                 lambda v: f"{_show(v)} is not an integer",
@@ -53,7 +95,8 @@ def _field_checks(f: Field) -> list[tuple[pl.Expr, str, callable]]:
         )
     elif f.type == "boolean":
         checks.append(
-            (
+            Check(
+                f.name,
                 has & ~c.is_in(_BOOLEANS),
                 "type-error",
                 lambda v: f"{_show(v)} is not a boolean (true or false)",
@@ -62,7 +105,8 @@ def _field_checks(f: Field) -> list[tuple[pl.Expr, str, callable]]:
     if f.enum is not None:
         allowed = ", ".join(f.enum)
         checks.append(
-            (
+            Check(
+                f.name,
                 has & ~c.is_in(list(f.enum)),
                 "constraint-error",
                 lambda v, a=allowed: f"{_show(v)} is not one of: {a} (constraint 'enum')",
@@ -71,7 +115,8 @@ def _field_checks(f: Field) -> list[tuple[pl.Expr, str, callable]]:
     if f.pattern is not None:
         p = f.pattern
         checks.append(
-            (
+            Check(
+                f.name,
                 has & ~c.str.contains(f"^(?:{p})$"),
                 "constraint-error",
                 lambda v, p=p: f"{_show(v)} does not match the pattern {p} (constraint 'pattern')",
@@ -80,7 +125,8 @@ def _field_checks(f: Field) -> list[tuple[pl.Expr, str, callable]]:
     if f.max_length is not None:
         n = f.max_length
         checks.append(
-            (
+            Check(
+                f.name,
                 has & (c.str.len_chars() > n),
                 "constraint-error",
                 lambda v, n=n: f"{len(v)} characters, more than {n} (constraint 'maxLength')",
@@ -89,49 +135,30 @@ def _field_checks(f: Field) -> list[tuple[pl.Expr, str, callable]]:
     if f.min_length is not None:
         n = f.min_length
         checks.append(
-            (
+            Check(
+                f.name,
                 has & (c.str.len_chars() < n),
                 "constraint-error",
                 lambda v, n=n: f"{len(v)} characters, fewer than {n} (constraint 'minLength')",
+            )
+        )
+    if f.unique:
+        checks.append(
+            Check(
+                f.name,
+                has & ~c.is_first_distinct(),
+                "unique-error",
+                lambda v: f"{_show(v)} appears more than once",
             )
         )
     return checks
 
 
 def check_fields(table: Table) -> list[Issue]:
-    issues: list[Issue] = []
-    r = table.resource
-    for f in r.fields:
-        if f.name not in table.df.columns:
-            continue
-        for mask, code, message in _field_checks(f):
-            for row, line, value in failing(table, mask, f.name):
-                issues.append(
-                    make_issue(
-                        code,
-                        message(value),
-                        resource=r.name,
-                        file=table.file,
-                        row=row,
-                        line=line,
-                        field=f.name,
-                    )
-                )
-        if f.unique:
-            dup = present(f.name) & ~pl.col(f.name).is_first_distinct()
-            for row, line, value in failing(table, dup, f.name):
-                issues.append(
-                    make_issue(
-                        "unique-error",
-                        f"{_show(value)} appears more than once",
-                        resource=r.name,
-                        file=table.file,
-                        row=row,
-                        line=line,
-                        field=f.name,
-                    )
-                )
-    return issues
+    checks = [
+        c for f in table.resource.fields if f.name in table.df.columns for c in field_checks(f)
+    ]
+    return evaluate(table, checks)
 
 
 def check_primary_key(table: Table) -> list[Issue]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import polars as pl
 
-from ..issues import Issue, make_issue
+from ..issues import Issue
 from .structure import Table
-from .tables import failing, present
+from .tables import Check, evaluate, present
 
 BIDI = "[\u202a-\u202e\u2066-\u2069]"
 CONTROL = "[\x00-\x1f\x7f-\x9f]"  # Unicode category Cc: C0, DEL and C1
@@ -48,19 +48,15 @@ RULES = [
 def check(tables: dict[str, Table]) -> list[Issue]:
     issues: list[Issue] = []
     for table in tables.values():
-        for name in table.columns:
-            for code, rule, message in RULES:
-                mask = present(name) & rule(pl.col(name))
-                for row, line, value in failing(table, mask, name):
-                    issues.append(
-                        make_issue(
-                            code,
-                            f"the cell {message(value)}",
-                            resource=table.resource.name,
-                            file=table.file,
-                            row=row,
-                            line=line,
-                            field=name,
-                        )
-                    )
+        checks = [
+            Check(
+                name,
+                present(name) & rule(pl.col(name)),
+                code,
+                lambda v, m=message: f"the cell {m(v)}",
+            )
+            for name in table.columns
+            for code, rule, message in RULES
+        ]
+        issues += evaluate(table, checks)
     return issues
