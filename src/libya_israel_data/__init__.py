@@ -15,9 +15,35 @@ except PackageNotFoundError:  # a source tree that is not installed
     __version__ = "0.0.0"
 
 if TYPE_CHECKING:
+    from .dataset import Dataset, InvalidPackageError
     from .issues import Issue, Report
 
-__all__ = ["Issue", "Report", "__version__", "refresh", "validate"]
+__all__ = [
+    "Dataset",
+    "InvalidPackageError",
+    "Issue",
+    "Report",
+    "__version__",
+    "fold",
+    "load",
+    "refresh",
+    "validate",
+]
+
+
+def load(path: Any = None, *, validate: bool | None = None) -> Dataset:
+    """Load the data package as DataFrames and records; see :func:`.dataset.load`."""
+    from .dataset import load as run
+
+    return run(path, validate=validate)
+
+
+def fold(text: str, *, compact: bool = False) -> str:
+    """The search key of a text (case, diacritics and script variants folded); see
+    :func:`.folding.fold`."""
+    from .folding import fold as run
+
+    return run(text, compact=compact)
 
 
 def validate(path: Any = None) -> Report:
@@ -29,7 +55,7 @@ def validate(path: Any = None) -> Report:
 
 def refresh(path: Any = None) -> list[str]:
     """Recompute the descriptor's ``bytes`` and ``hash``; return the resources that changed."""
-    from .refresh import refresh as run
+    from .integrity import refresh as run
 
     return run(path)
 
@@ -39,4 +65,8 @@ def __getattr__(name: str) -> Any:
         from . import issues
 
         return getattr(issues, name)
+    if name in ("Dataset", "InvalidPackageError"):
+        from . import dataset as module
+
+        return getattr(module, name)
     raise AttributeError(f"module 'libya_israel_data' has no attribute {name!r}")

@@ -64,7 +64,7 @@ def validate(path: str | None, fmt: str) -> None:
 @click.argument("path", required=False, type=click.Path(dir_okay=True, file_okay=True))
 def refresh(path: str | None) -> None:
     """Recompute the descriptor's bytes and hash of every resource after editing data."""
-    from .refresh import refresh as run
+    from .integrity import refresh as run
 
     descriptor = _descriptor(path)
     try:

@@ -5,9 +5,9 @@ Nothing is read through a path that is absolute, remote or leaves the package fo
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
+from ..integrity import file_hash
 from ..issues import Issue, make_issue
 from ..schema import (
     RESOURCES,
@@ -20,15 +20,6 @@ from ..schema import (
 )
 
 DESCRIPTOR_FILE = "datapackage.json"
-
-
-def file_hash(path: Path) -> str:
-    """``sha256:<hex>`` of a file, the form the descriptor's ``hash`` uses."""
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return f"sha256:{h.hexdigest()}"
 
 
 def _emit(code: str, message: str, resource: str | None = None, field: str | None = None) -> Issue:

@@ -1,7 +1,8 @@
-"""Keep the descriptor's ``bytes`` and ``hash`` of every resource equal to its file."""
+"""File integrity: the sha256 and size of each resource, kept current in the descriptor."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -9,7 +10,15 @@ from pathlib import Path
 
 from .paths import resolve_descriptor
 from .schema import unsafe_path_reason
-from .validation.descriptor import file_hash
+
+
+def file_hash(path: Path) -> str:
+    """``sha256:<hex>`` of a file, the form the descriptor's ``hash`` uses."""
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return f"sha256:{h.hexdigest()}"
 
 
 def write_json_atomic(path: Path, data: object) -> None:

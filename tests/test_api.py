@@ -1,0 +1,192 @@
+"""The Python API on the real data: DataFrames with honest dtypes, records, and the helpers."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import libya_israel_data as lid
+from libya_israel_data.schema import RESOURCES
+
+ROOT = Path(__file__).resolve().parents[1]
+ROME = "rome-2023-08-cohen-mangoush"
+
+
+@pytest.fixture(scope="module")
+def ds() -> lid.Dataset:
+    return lid.load()
+
+
+def test_every_resource_is_a_frame_of_its_file(ds: lid.Dataset) -> None:
+    for name in RESOURCES:
+        frame = getattr(ds, name)
+        lines = (ROOT / "data" / f"{name}.csv").read_text(encoding="utf-8").count("\n")
+        assert len(frame) == lines - 1
+        header = (ROOT / "data" / f"{name}.csv").read_text(encoding="utf-8").split("\n")[0]
+        assert [c for c in frame.columns if c in header.split(",")] == header.split(",")
+
+
+def test_text_is_text_and_empty_is_missing(ds: lid.Dataset) -> None:
+    claims = ds.claims
+    assert claims["claim_id"].dtype == "string"
+    assert claims["statement"].dtype == "string"
+    assert claims["disputes"].isna().any() and not (claims["disputes"] == "").any()
+    assert pd.api.types.is_datetime64_any_dtype(claims["stated_earliest"])
+    assert claims["origins"].dtype == "int64"
+
+
+def test_values_pandas_would_convert_stay_strings(tiny: Path) -> None:
+    people = tiny.parent / "data" / "people.csv"
+    people.write_text(
+        people.read_text(encoding="utf-8")
+        .replace("Foreign minister of Israel in 2023.", "NA")
+        .replace("Eli Cohen,", "None,")
+        .replace(",IL,", ",IL,", 1),
+        encoding="utf-8",
+    )
+    aliases = tiny.parent / "data" / "aliases.csv"
+    aliases.write_text(
+        aliases.read_text(encoding="utf-8") + "najla-mangoush,007,en,\nnajla-mangoush,null,en,\n",
+        encoding="utf-8",
+    )
+    ds = lid.load(tiny)
+    people = ds.people.set_index("person_id")
+    assert people.loc["eli-cohen", "description"] == "NA"
+    assert people.loc["eli-cohen", "name"] == "None"
+    assert set(ds.aliases["alias"]) >= {"007", "null"}
+    assert pd.isna(ds.aliases.set_index("alias").loc["007", "source_id"])
+
+
+def test_date_bounds_follow_precision(tiny: Path) -> None:
+    meetings = lid.load(tiny).meetings.set_index("meeting_id")
+    assert meetings.loc[ROME, "date"] == "2023-08"
+    assert meetings.loc[ROME, "date_earliest"] == pd.Timestamp("2023-08-01")
+    assert meetings.loc[ROME, "date_latest"] == pd.Timestamp("2023-08-31")
+    assert pd.isna(meetings.loc[ROME, "end_date_earliest"])
+
+
+def test_records_are_strict_models(ds: lid.Dataset) -> None:
+    records = ds.records("claims")
+    assert len(records) == len(ds.claims)
+    first = records[0]
+    assert type(first).__name__ == "Claim"
+    assert first.claim_id == "c-0001" and isinstance(first.stated, str)
+    with pytest.raises(ValueError):
+        type(first).model_validate({**first.model_dump(), "unknown": 1})
+    with pytest.raises(ValueError):
+        type(first).model_validate({**first.model_dump(), "stated": "0"})
+    people = ds.records("people")
+    assert {p.person_id for p in people} >= {"najla-mangoush", "eli-cohen"}
+
+
+def test_rome_meeting_participants(ds: lid.Dataset) -> None:
+    rome = ds.participants_of(ROME).set_index("person_id")
+    assert set(rome.index) == {"eli-cohen", "najla-mangoush", "antonio-tajani", "ronen-levy"}
+    assert rome.loc["antonio-tajani", "role"] == "host"
+    assert rome.loc["najla-mangoush", "country"] == "LY"
+    assert ds.meetings.set_index("meeting_id").loc[ROME, "status"] == "acknowledged"
+
+
+def test_claims_about_a_meeting_carry_their_sources(ds: lid.Dataset) -> None:
+    rows = ds.claims_about(meeting=ROME)
+    assert (rows["meeting_id"] == ROME).all()
+    assert rows["source_id"].notna().all() and rows["publisher"].notna().all()
+    first = rows[rows["claim_id"] == "c-1001"]
+    assert "Kipa" in set(first["publisher"])
+    with pytest.raises(ValueError):
+        ds.claims_about()
+
+
+def test_claims_about_a_person_and_an_organization(ds: lid.Dataset) -> None:
+    assert (ds.claims_about(person="najla-mangoush")["person_id"] == "najla-mangoush").all()
+    law = ds.claims_about(organization="libya-house-of-representatives")
+    assert law["statement"].str.contains("Israel").any()
+
+
+def test_meetings_of_a_person(ds: lid.Dataset) -> None:
+    mine = ds.meetings_of("najla-mangoush")
+    assert {ROME, "tripoli-2023-01-burns-dbeibah"} <= set(mine["meeting_id"])
+    assert set(ds.meetings_of("ayoub-kara")["meeting_id"]) >= {
+        "rhodes-2017-06-libyan-jews-conference"
+    }
+
+
+def test_origins_follow_relays(ds: lid.Dataset) -> None:
+    origins = ds.origins("c-1001")
+    assert len(origins) == 7  # seven pages cite the announcement ...
+    assert origins["root_id"].nunique() == 3  # ... from three independent documents
+    assert "israel-mfa-2023-08-27-cohen-mangoush-statement" in set(origins["root_id"])
+    assert ds.claims.set_index("claim_id").loc["c-1001", "origins"] == 3
+
+
+def test_disputed_pairs(ds: lid.Dataset) -> None:
+    pairs = ds.disputed()
+    assert len(pairs) == ds.claims["disputes"].notna().sum()
+    row = pairs.set_index("claim_id").loc["c-7032"]
+    assert row["disputed_claim_id"] == "c-2001"
+    assert row["disputed_claimant_organization_id"] == "libya-gnu-foreign-ministry"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Mangoush",
+        "mangoush",
+        "Elmangoush",
+        "El-Mangoush",
+        "المنقوش",
+        "المَنقوش",
+        "نجلاء المـنقوش",
+        "נג'לא",
+    ],
+)
+def test_search_finds_her_by_any_spelling(ds: lid.Dataset, query: str) -> None:
+    hits = ds.search(query)
+    assert "najla-mangoush" in set(hits[hits["resource"] == "people"]["id"])
+
+
+def test_search_covers_organizations_meetings_and_claims(ds: lid.Dataset) -> None:
+    assert set(ds.search("Mossad")["resource"]) >= {"organizations", "claims"}
+    assert ROME in set(ds.search("Rome")["id"])
+    assert ds.search("zzzz-not-there").empty
+    with pytest.raises(ValueError):
+        ds.search(" - ")
+
+
+def test_fold_is_exposed() -> None:
+    assert lid.fold("Najla El-Mangoush", compact=True) == lid.fold("najla elmangoush", compact=True)
+    assert lid.fold("المَنقوش") == lid.fold("المنقوش")
+    assert lid.fold("أيوب") == lid.fold("ايوب")
+
+
+def test_working_copy_is_validated_first(tmp_path: Path) -> None:
+    from .conftest import BAD_INPUTS, build_case
+
+    path = build_case(tmp_path / "pkg", BAD_INPUTS / "provenance-citation-missing")
+    with pytest.raises(lid.InvalidPackageError, match="citation-missing"):
+        lid.load(path)
+    assert len(lid.load(path, validate=False).claims) == 5
+
+
+def test_import_is_cheap() -> None:
+    code = (
+        "import sys, libya_israel_data; "
+        "print([m for m in ('pandas', 'polars', 'pyarrow', 'frictionless', 'pandera', "
+        "'pydantic') if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_public_functions_stay_functions_after_use(tiny: Path) -> None:
+    """Importing a submodule must never shadow a public function of the same name."""
+    lid.validate(tiny)
+    lid.load(tiny)
+    lid.refresh(tiny)
+    lid.fold("x")
+    for name in ("validate", "load", "refresh", "fold"):
+        assert callable(getattr(lid, name)) and not isinstance(getattr(lid, name), type(lid))
