@@ -61,6 +61,83 @@ def validate(path: str | None, fmt: str) -> None:
 
 
 @cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["sqlite", "json", "csv"]),
+    default="sqlite",
+    show_default=True,
+    help="sqlite: one database file; json: one document; csv: a copy of the data package.",
+)
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(dir_okay=True, file_okay=True),
+    help="The file (sqlite, json) or folder (csv) to write.",
+)
+@click.option(
+    "--package",
+    type=click.Path(dir_okay=True, file_okay=True),
+    help="A datapackage.json or its folder [default: the shipped package].",
+)
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@click.option(
+    "--spreadsheet-safe",
+    is_flag=True,
+    help="csv: prefix cells starting with = + - @ tab or CR with a single quote "
+    "(a copy for viewing, not for round-trips).",
+)
+@click.option(
+    "--datasette-metadata",
+    is_flag=True,
+    help="sqlite: also write metadata.json for datasette beside OUTPUT.",
+)
+def export(
+    fmt: str,
+    output: str,
+    package: str | None,
+    force: bool,
+    spreadsheet_safe: bool,
+    datasette_metadata: bool,
+) -> None:
+    """Export the package to SQLite (default), JSON or CSV.
+
+    The package is validated first: invalid data exits 1 and nothing is written. An existing
+    OUTPUT is replaced only with --force (otherwise exit 2). The output appears all at once or
+    not at all; the same input gives the same bytes.
+    """
+    from pathlib import Path
+
+    from .dataset import InvalidPackageError
+    from .export import TargetExistsError
+    from .export import export as run
+
+    if spreadsheet_safe and fmt != "csv":
+        raise click.UsageError("--spreadsheet-safe applies to --format csv only")
+    if datasette_metadata and fmt != "sqlite":
+        raise click.UsageError("--datasette-metadata applies to --format sqlite only")
+    descriptor = _descriptor(package) if package else None
+    try:
+        path = run(
+            fmt,
+            Path(output),
+            package=descriptor,
+            force=force,
+            spreadsheet_safe=spreadsheet_safe,
+            datasette_metadata=datasette_metadata,
+        )
+    except TargetExistsError as e:
+        raise click.UsageError(str(e)) from e
+    except FileNotFoundError as e:
+        raise click.UsageError(str(e)) from e
+    except InvalidPackageError as e:
+        click.echo(str(e), err=True)
+        sys.exit(1)
+    click.echo(f"wrote {path}")
+
+
+@cli.command()
 @click.argument("path", required=False, type=click.Path(dir_okay=True, file_okay=True))
 def refresh(path: str | None) -> None:
     """Recompute the descriptor's bytes and hash of every resource after editing data."""
@@ -91,6 +168,25 @@ def coverage(path: str | None, fmt: str) -> None:
     click.echo(
         json.dumps(counts, ensure_ascii=False, indent=2) if fmt == "json" else render(counts)
     )
+
+
+@cli.command(hidden=True)
+@click.option("--check", is_flag=True, help="Exit 1 if a generated file is stale; write nothing.")
+def generate(check: bool) -> None:
+    """Regenerate the files derived from schemas, issue catalogue and CLI (for contributors)."""
+    from .generated import all_files, write_all
+
+    if check:
+        stale = [
+            p
+            for p, text in all_files().items()
+            if not p.exists() or p.read_text(encoding="utf-8") != text
+        ]
+        for p in stale:
+            click.echo(f"stale: {p}")
+        sys.exit(1 if stale else 0)
+    for path in write_all():
+        click.echo(f"wrote {path}")
 
 
 def main() -> None:

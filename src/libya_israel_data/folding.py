@@ -27,18 +27,22 @@ _ARABIC = str.maketrans(
         "ـ": None,  # tatweel
     }
 )
-# Apostrophe-like marks (Hebrew geresh and gershayim, typographic quotes), hyphens and dots.
-_JOINERS = re.compile(r"[\s'\u2018\u2019\u02bc\u05f3\u05f4\"\-\u2010-\u2015.·]+")
+# Apostrophe-like marks (Hebrew geresh and gershayim, typographic quotes) belong to the word:
+# they are dropped. White space, hyphens and dots separate words.
+_MARKS = re.compile(r"['\u2018\u2019\u02bc\u05f3\u05f4\"]")
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015.·]+")
 
 
 def fold(text: str, *, compact: bool = False) -> str:
     """A search key: case-folded, without diacritics (Latin accents, Arabic harakat, Hebrew points
     and cantillation), Arabic alef/hamza/yeh/teh marbuta variants unified, tatweel removed.
 
-    Spaces, hyphens and apostrophes become one space; with ``compact=True`` they are removed, so
-    that ``El-Mangoush``, ``El Mangoush`` and ``Elmangoush`` share one key.
+    Apostrophes and the Hebrew geresh are dropped (``נג׳לא`` and ``נג'לא`` share a key); spaces,
+    hyphens and dots become one space, and with ``compact=True`` they are removed, so that
+    ``El-Mangoush``, ``El Mangoush`` and ``Elmangoush`` share one key.
     """
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     key = unicodedata.normalize("NFC", stripped).casefold().translate(_ARABIC)
-    return _JOINERS.sub("" if compact else " ", key).strip()
+    key = _MARKS.sub("", key)
+    return _SEPARATORS.sub("" if compact else " ", key).strip()

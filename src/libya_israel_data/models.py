@@ -11,6 +11,7 @@ from functools import cache
 from typing import Annotated, Any, Literal, Optional
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints, create_model
+from pydantic import Field as PydanticField
 
 from . import dates
 from .schema import Field, Resource
@@ -68,10 +69,12 @@ def model_for(resource: Resource) -> type[Record]:
     fields: dict[str, Any] = {}
     for f in resource.fields:
         ann = _annotation(f)
+        description = f.description or None
         if f.required:
-            fields[f.name] = (ann, ...)
+            fields[f.name] = (ann, PydanticField(..., description=description))
         else:
-            fields[f.name] = (Optional[ann], None)  # noqa: UP045 - runtime-built annotation
+            optional = Optional[ann]  # noqa: UP045 - an annotation built at run time
+            fields[f.name] = (optional, PydanticField(None, description=description))
     name = CLASS_NAMES.get(resource.name, resource.name.title().replace("_", ""))
     model = create_model(name, __base__=Record, __doc__=f"A row of {resource.name}.", **fields)
     return model

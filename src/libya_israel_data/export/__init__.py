@@ -1,0 +1,47 @@
+"""Exports to CSV, JSON and SQLite: validated first, reproducible, all-or-nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .atomic import TargetExistsError
+from .source import read_validated
+
+FORMATS = ("sqlite", "json", "csv")
+
+__all__ = ["FORMATS", "TargetExistsError", "export"]
+
+
+def export(
+    fmt: str,
+    output: str | Path,
+    *,
+    package: str | Path | None = None,
+    force: bool = False,
+    spreadsheet_safe: bool = False,
+    datasette_metadata: bool = False,
+) -> Path:
+    """Export the package at ``package`` (default: the shipped one) to ``output``.
+
+    Raises :class:`~libya_israel_data.InvalidPackageError` when the package has errors and
+    :class:`TargetExistsError` when ``output`` exists and ``force`` is false; in both cases
+    nothing is written. Same input, same bytes.
+    """
+    output = Path(output)
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    from .atomic import check_target
+
+    check_target(output, force)
+    source = read_validated(package)
+    if fmt == "csv":
+        from .csv import export_csv
+
+        return export_csv(source, output, force=force, spreadsheet_safe=spreadsheet_safe)
+    if fmt == "json":
+        from .json import export_json
+
+        return export_json(source, output, force=force)
+    from .sqlite import export_sqlite
+
+    return export_sqlite(source, output, force=force, datasette=datasette_metadata)

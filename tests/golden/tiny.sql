@@ -1,0 +1,258 @@
+BEGIN TRANSACTION;
+CREATE TABLE _package (key TEXT PRIMARY KEY, value TEXT);
+INSERT INTO "_package" VALUES('name','libya-israel-data');
+INSERT INTO "_package" VALUES('title','Libya–Israel contacts: who met whom, when, where, who said so, and who denied it');
+INSERT INTO "_package" VALUES('version','0.1.0');
+INSERT INTO "_package" VALUES('created','2026-11-23T00:00:00Z');
+INSERT INTO "_package" VALUES('licenses','[{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0"}]');
+INSERT INTO "_package" VALUES('hash:sources','');
+INSERT INTO "_package" VALUES('hash:people','');
+INSERT INTO "_package" VALUES('hash:aliases','');
+INSERT INTO "_package" VALUES('hash:organizations','');
+INSERT INTO "_package" VALUES('hash:meetings','');
+INSERT INTO "_package" VALUES('hash:participants','');
+INSERT INTO "_package" VALUES('hash:claims','');
+INSERT INTO "_package" VALUES('hash:citations','');
+CREATE TABLE "aliases" (
+  "person_id" TEXT NOT NULL,
+  "alias" TEXT NOT NULL,
+  "language" TEXT NOT NULL,
+  "source_id" TEXT,
+  PRIMARY KEY ("person_id", "alias"),
+  FOREIGN KEY ("person_id") REFERENCES "people" ("person_id"),
+  FOREIGN KEY ("source_id") REFERENCES "sources" ("source_id")
+);
+INSERT INTO "aliases" VALUES('najla-mangoush','Najla Elmangoush','en','toi-2023-08-28-story');
+CREATE TABLE "citations" (
+  "claim_id" TEXT NOT NULL,
+  "source_id" TEXT NOT NULL,
+  "locator" TEXT,
+  PRIMARY KEY ("claim_id", "source_id"),
+  FOREIGN KEY ("claim_id") REFERENCES "claims" ("claim_id"),
+  FOREIGN KEY ("source_id") REFERENCES "sources" ("source_id")
+);
+INSERT INTO "citations" VALUES('c-0001','keyt-2023-08-27-report','para 1');
+INSERT INTO "citations" VALUES('c-0002','keyt-2023-08-27-report','para 2');
+INSERT INTO "citations" VALUES('c-0003','toi-2023-08-28-story','para 4');
+INSERT INTO "citations" VALUES('c-0004','toi-2023-08-28-story','para 5');
+INSERT INTO "citations" VALUES('c-0005','toi-2023-08-28-story','headline');
+CREATE TABLE "claims" (
+  "claim_id" TEXT NOT NULL,
+  "meeting_id" TEXT,
+  "person_id" TEXT,
+  "organization_id" TEXT,
+  "claim_type" TEXT NOT NULL,
+  "statement" TEXT NOT NULL,
+  "claimant_person_id" TEXT,
+  "claimant_organization_id" TEXT,
+  "claimant_description" TEXT,
+  "stated" TEXT,
+  "stated_earliest" TEXT,
+  "stated_latest" TEXT,
+  "disputes" TEXT,
+  "origins" INTEGER,
+  PRIMARY KEY ("claim_id"),
+  FOREIGN KEY ("meeting_id") REFERENCES "meetings" ("meeting_id"),
+  FOREIGN KEY ("person_id") REFERENCES "people" ("person_id"),
+  FOREIGN KEY ("organization_id") REFERENCES "organizations" ("organization_id"),
+  FOREIGN KEY ("claimant_person_id") REFERENCES "people" ("person_id"),
+  FOREIGN KEY ("claimant_organization_id") REFERENCES "organizations" ("organization_id"),
+  FOREIGN KEY ("disputes") REFERENCES "claims" ("claim_id")
+);
+INSERT INTO "claims" VALUES('c-0001','rome-2023-08-cohen-mangoush',NULL,NULL,'occurred','The Israeli foreign ministry said Cohen and Mangoush met in Rome the previous week.',NULL,'israel-foreign-ministry',NULL,'2023-08-27','2023-08-27','2023-08-27',NULL,1);
+INSERT INTO "claims" VALUES('c-0002','rome-2023-08-cohen-mangoush',NULL,NULL,'attendance','The Israeli foreign ministry said the meeting was between Cohen and Mangoush, its two foreign ministers.',NULL,'israel-foreign-ministry',NULL,'2023-08-27','2023-08-27','2023-08-27',NULL,1);
+INSERT INTO "claims" VALUES('c-0003','rome-2023-08-cohen-mangoush',NULL,NULL,'date','AP reported that the meeting took place on 22 August 2023.',NULL,NULL,'AP','2023-08-28','2023-08-28','2023-08-28',NULL,1);
+INSERT INTO "claims" VALUES('c-0004','rome-2023-08-cohen-mangoush',NULL,NULL,'date','An aggregator placed the meeting on 23 August 2023.',NULL,NULL,'unnamed aggregator','2023-08-28','2023-08-28','2023-08-28','c-0003',1);
+INSERT INTO "claims" VALUES('c-0005',NULL,'najla-mangoush',NULL,'consequence','The Times of Israel reported that Mangoush was suspended after the meeting became public.','eli-cohen',NULL,NULL,'2023-08-28','2023-08-28','2023-08-28',NULL,1);
+CREATE TABLE "meetings" (
+  "meeting_id" TEXT NOT NULL,
+  "title" TEXT NOT NULL,
+  "kind" TEXT NOT NULL,
+  "date" TEXT,
+  "date_earliest" TEXT,
+  "date_latest" TEXT,
+  "end_date" TEXT,
+  "end_date_earliest" TEXT,
+  "end_date_latest" TEXT,
+  "city" TEXT,
+  "country" TEXT,
+  "venue" TEXT,
+  "status" TEXT NOT NULL,
+  "disclosed" TEXT,
+  "disclosed_earliest" TEXT,
+  "disclosed_latest" TEXT,
+  "summary" TEXT NOT NULL,
+  PRIMARY KEY ("meeting_id")
+);
+INSERT INTO "meetings" VALUES('rome-2023-08-cohen-mangoush','Cohen and Mangoush meet in Rome','meeting','2023-08','2023-08-01','2023-08-31',NULL,NULL,NULL,'Rome','IT',NULL,'acknowledged','2023-08-27','2023-08-27','2023-08-27','The Israeli foreign ministry said the two foreign ministers met in Rome; the date is disputed.');
+CREATE TABLE "organizations" (
+  "organization_id" TEXT NOT NULL,
+  "name" TEXT NOT NULL,
+  "name_ar" TEXT,
+  "name_he" TEXT,
+  "country" TEXT,
+  "kind" TEXT NOT NULL,
+  "parent_id" TEXT,
+  "description" TEXT,
+  PRIMARY KEY ("organization_id"),
+  FOREIGN KEY ("parent_id") REFERENCES "organizations" ("organization_id")
+);
+INSERT INTO "organizations" VALUES('israel-foreign-ministry','Ministry of Foreign Affairs of Israel',NULL,'משרד החוץ','IL','ministry','israel-government',NULL);
+INSERT INTO "organizations" VALUES('israel-government','Government of Israel',NULL,NULL,'IL','government',NULL,NULL);
+CREATE TABLE "participants" (
+  "meeting_id" TEXT NOT NULL,
+  "person_id" TEXT NOT NULL,
+  "role" TEXT NOT NULL,
+  "capacity" TEXT,
+  "side" TEXT,
+  "claim_id" TEXT NOT NULL,
+  PRIMARY KEY ("meeting_id", "person_id"),
+  FOREIGN KEY ("meeting_id") REFERENCES "meetings" ("meeting_id"),
+  FOREIGN KEY ("person_id") REFERENCES "people" ("person_id"),
+  FOREIGN KEY ("claim_id") REFERENCES "claims" ("claim_id")
+);
+INSERT INTO "participants" VALUES('rome-2023-08-cohen-mangoush','eli-cohen','participant','Foreign Minister of Israel','IL','c-0002');
+INSERT INTO "participants" VALUES('rome-2023-08-cohen-mangoush','najla-mangoush','participant','Foreign Minister of Libya','LY','c-0002');
+CREATE TABLE "people" (
+  "person_id" TEXT NOT NULL,
+  "name" TEXT NOT NULL,
+  "name_ar" TEXT,
+  "name_he" TEXT,
+  "country" TEXT,
+  "description" TEXT NOT NULL,
+  PRIMARY KEY ("person_id")
+);
+INSERT INTO "people" VALUES('eli-cohen','Eli Cohen','إيلي كوهين','אלי כהן','IL','Foreign minister of Israel in 2023.');
+INSERT INTO "people" VALUES('najla-mangoush','Najla Mangoush','نجلاء المنقوش','נג׳לא אלמנקוש','LY','Foreign minister of Libya''s Government of National Unity from 2021 to 2023.');
+PRAGMA writable_schema=ON;
+INSERT INTO sqlite_master(type,name,tbl_name,rootpage,sql)VALUES('table','search','search',0,'CREATE VIRTUAL TABLE search USING fts5(resource UNINDEXED, id UNINDEXED, text, tokenize = ''unicode61 remove_diacritics 2'')');
+INSERT INTO "search" VALUES('people','eli-cohen','eli cohen');
+INSERT INTO "search" VALUES('people','najla-mangoush','najla mangoush');
+INSERT INTO "search" VALUES('people','eli-cohen','ايلي كوهين');
+INSERT INTO "search" VALUES('people','najla-mangoush','نجلاء المنقوش');
+INSERT INTO "search" VALUES('people','eli-cohen','אלי כהן');
+INSERT INTO "search" VALUES('people','najla-mangoush','נגלא אלמנקוש');
+INSERT INTO "search" VALUES('people','najla-mangoush','najla elmangoush');
+INSERT INTO "search" VALUES('organizations','israel-foreign-ministry','ministry of foreign affairs of israel');
+INSERT INTO "search" VALUES('organizations','israel-government','government of israel');
+INSERT INTO "search" VALUES('organizations','israel-foreign-ministry','משרד החוץ');
+INSERT INTO "search" VALUES('meetings','rome-2023-08-cohen-mangoush','cohen and mangoush meet in rome');
+INSERT INTO "search" VALUES('meetings','rome-2023-08-cohen-mangoush','the israeli foreign ministry said the two foreign ministers met in rome; the date is disputed');
+INSERT INTO "search" VALUES('claims','c-0001','the israeli foreign ministry said cohen and mangoush met in rome the previous week');
+INSERT INTO "search" VALUES('claims','c-0002','the israeli foreign ministry said the meeting was between cohen and mangoush, its two foreign ministers');
+INSERT INTO "search" VALUES('claims','c-0003','ap reported that the meeting took place on 22 august 2023');
+INSERT INTO "search" VALUES('claims','c-0004','an aggregator placed the meeting on 23 august 2023');
+INSERT INTO "search" VALUES('claims','c-0005','the times of israel reported that mangoush was suspended after the meeting became public');
+INSERT INTO "search" VALUES('sources','ap-2023-08-27-report','israel says foreign ministers met');
+INSERT INTO "search" VALUES('sources','keyt-2023-08-27-report','israel says foreign ministers met');
+INSERT INTO "search" VALUES('sources','toi-2023-08-28-story','libyas minister suspended, flees');
+CREATE TABLE 'search_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+INSERT INTO "search_config" VALUES('version',4);
+CREATE TABLE 'search_content'(id INTEGER PRIMARY KEY, c0, c1, c2);
+INSERT INTO "search_content" VALUES(1,'people','eli-cohen','eli cohen');
+INSERT INTO "search_content" VALUES(2,'people','najla-mangoush','najla mangoush');
+INSERT INTO "search_content" VALUES(3,'people','eli-cohen','ايلي كوهين');
+INSERT INTO "search_content" VALUES(4,'people','najla-mangoush','نجلاء المنقوش');
+INSERT INTO "search_content" VALUES(5,'people','eli-cohen','אלי כהן');
+INSERT INTO "search_content" VALUES(6,'people','najla-mangoush','נגלא אלמנקוש');
+INSERT INTO "search_content" VALUES(7,'people','najla-mangoush','najla elmangoush');
+INSERT INTO "search_content" VALUES(8,'organizations','israel-foreign-ministry','ministry of foreign affairs of israel');
+INSERT INTO "search_content" VALUES(9,'organizations','israel-government','government of israel');
+INSERT INTO "search_content" VALUES(10,'organizations','israel-foreign-ministry','משרד החוץ');
+INSERT INTO "search_content" VALUES(11,'meetings','rome-2023-08-cohen-mangoush','cohen and mangoush meet in rome');
+INSERT INTO "search_content" VALUES(12,'meetings','rome-2023-08-cohen-mangoush','the israeli foreign ministry said the two foreign ministers met in rome; the date is disputed');
+INSERT INTO "search_content" VALUES(13,'claims','c-0001','the israeli foreign ministry said cohen and mangoush met in rome the previous week');
+INSERT INTO "search_content" VALUES(14,'claims','c-0002','the israeli foreign ministry said the meeting was between cohen and mangoush, its two foreign ministers');
+INSERT INTO "search_content" VALUES(15,'claims','c-0003','ap reported that the meeting took place on 22 august 2023');
+INSERT INTO "search_content" VALUES(16,'claims','c-0004','an aggregator placed the meeting on 23 august 2023');
+INSERT INTO "search_content" VALUES(17,'claims','c-0005','the times of israel reported that mangoush was suspended after the meeting became public');
+INSERT INTO "search_content" VALUES(18,'sources','ap-2023-08-27-report','israel says foreign ministers met');
+INSERT INTO "search_content" VALUES(19,'sources','keyt-2023-08-27-report','israel says foreign ministers met');
+INSERT INTO "search_content" VALUES(20,'sources','toi-2023-08-28-story','libyas minister suspended, flees');
+CREATE TABLE 'search_data'(id INTEGER PRIMARY KEY, block BLOB);
+INSERT INTO "search_data" VALUES(1,X'1400007D');
+INSERT INTO "search_data" VALUES(10,X'000000000101010001010101');
+INSERT INTO "search_data" VALUES(137438953473,X'000003EC0530323032330F0601020C010601020A0201320F0601020A020133100601020801076166666169727308060102050303746572110601020B0209676772656761746F72100601020302016E10060102020301640B060102030206010208010601020C0201700F06010202020575677573740F0601020B01060102090106626563616D65110601020E0305747765656E0E0601020A0105636F68656E01060102030A060102020206010207010601020B0104646174650C0601020F0207697370757465640C060102110103656C69010601020203086D616E676F75736807060102030105666C656573140601020502066F726569676E0806010204040801020407010601020401080102040E04060102040106010204010A676F7665726E6D656E7409060102020102696E0B06010206010601020C010601020B0201730C0601021003047261656C080601020701060102040806010205010601020201060102020701690C0601020301060102030106010203020274730E0601020E01066C6962796173140601020201086D616E676F757368020601020309060102040206010209010601020D030601020802036565740B060102050503696E670E0601020801060102060106010206010601020D0301740C0601020B010601020A050601020601060102060207696E697374657214060102030901730C0601020A02060102110406010205010601020507027279080601020204060102050106010205010601020501056E616A6C610206010202050601020201026F660808010203050106010203080601020402016E0F0601020901060102070105706C6163650F0601020806016410060102040207726576696F75730D0601020E020575626C6963110601020F01087265706F727465640F06010203020601020602036F6D650B06010207010601020D010601020C0104736169640C060102060106010206010601020603027973120601020301060102030208757370656E646564110601020A03060102040104746861740F0601020402060102070301650C0A010202070901080102020D0108010202070106010205010601020501080102020C0204696D6573110601020302036F6F6B0F060102070202776F0C06010208020601020F01037761730E060102090306010209020365656B0D0601020F0106D790D79CD799050601020206099ED7A0D7A7D795D7A90606010203020794D797D795D7A50A0601020302059BD794D79F050601020302079ED7A9D7A8D7930A060102020207A0D792D79CD7900606010202010ED8A7D984D985D986D982D988D8B4040601020304058AD984D98A0306010202010AD983D988D987D98AD9860306010203020986D8ACD984D8A7D8A10406010202041008080E0A10081208110D0C1B0B0E0A0F0C281113081F12090D230A19170E171811140D0C080E0C1414150E1410260B0A0E0F0A0D100E0C0E0E150C11');
+CREATE TABLE 'search_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+INSERT INTO "search_docsize" VALUES(1,X'000002');
+INSERT INTO "search_docsize" VALUES(2,X'000002');
+INSERT INTO "search_docsize" VALUES(3,X'000002');
+INSERT INTO "search_docsize" VALUES(4,X'000002');
+INSERT INTO "search_docsize" VALUES(5,X'000002');
+INSERT INTO "search_docsize" VALUES(6,X'000002');
+INSERT INTO "search_docsize" VALUES(7,X'000002');
+INSERT INTO "search_docsize" VALUES(8,X'000006');
+INSERT INTO "search_docsize" VALUES(9,X'000003');
+INSERT INTO "search_docsize" VALUES(10,X'000002');
+INSERT INTO "search_docsize" VALUES(11,X'000006');
+INSERT INTO "search_docsize" VALUES(12,X'000010');
+INSERT INTO "search_docsize" VALUES(13,X'00000E');
+INSERT INTO "search_docsize" VALUES(14,X'000010');
+INSERT INTO "search_docsize" VALUES(15,X'00000B');
+INSERT INTO "search_docsize" VALUES(16,X'000009');
+INSERT INTO "search_docsize" VALUES(17,X'00000E');
+INSERT INTO "search_docsize" VALUES(18,X'000005');
+INSERT INTO "search_docsize" VALUES(19,X'000005');
+INSERT INTO "search_docsize" VALUES(20,X'000004');
+CREATE TABLE 'search_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+INSERT INTO "search_idx" VALUES(1,X'',2);
+CREATE TABLE "sources" (
+  "source_id" TEXT NOT NULL,
+  "title" TEXT NOT NULL,
+  "title_en" TEXT,
+  "publisher" TEXT NOT NULL,
+  "author" TEXT,
+  "url" TEXT,
+  "language" TEXT NOT NULL,
+  "published" TEXT,
+  "published_earliest" TEXT,
+  "published_latest" TEXT,
+  "source_type" TEXT NOT NULL,
+  "relays" TEXT,
+  "notes" TEXT,
+  PRIMARY KEY ("source_id"),
+  FOREIGN KEY ("relays") REFERENCES "sources" ("source_id")
+);
+INSERT INTO "sources" VALUES('ap-2023-08-27-report','Israel says foreign ministers met',NULL,'Associated Press',NULL,NULL,'en','2023-08-27','2023-08-27','2023-08-27','wire_report',NULL,'Upstream wire story; relayed by keyt-2023-08-27-report.');
+INSERT INTO "sources" VALUES('keyt-2023-08-27-report','Israel says foreign ministers met',NULL,'KEYT',NULL,'https://example.org/keyt/israel-libya','en','2023-08-27','2023-08-27','2023-08-27','wire_report','ap-2023-08-27-report',NULL);
+INSERT INTO "sources" VALUES('toi-2023-08-28-story','Libya''s minister suspended, "flees"',NULL,'The Times of Israel','Staff','https://example.org/toi/libya-suspended','en','2023-08-28','2023-08-28','2023-08-28','news_report',NULL,NULL);
+CREATE INDEX "idx_sources_relays" ON "sources" ("relays");
+CREATE INDEX "idx_aliases_person_id" ON "aliases" ("person_id");
+CREATE INDEX "idx_aliases_source_id" ON "aliases" ("source_id");
+CREATE INDEX "idx_organizations_parent_id" ON "organizations" ("parent_id");
+CREATE INDEX "idx_participants_meeting_id" ON "participants" ("meeting_id");
+CREATE INDEX "idx_participants_person_id" ON "participants" ("person_id");
+CREATE INDEX "idx_participants_claim_id" ON "participants" ("claim_id");
+CREATE INDEX "idx_claims_meeting_id" ON "claims" ("meeting_id");
+CREATE INDEX "idx_claims_person_id" ON "claims" ("person_id");
+CREATE INDEX "idx_claims_organization_id" ON "claims" ("organization_id");
+CREATE INDEX "idx_claims_claimant_person_id" ON "claims" ("claimant_person_id");
+CREATE INDEX "idx_claims_claimant_organization_id" ON "claims" ("claimant_organization_id");
+CREATE INDEX "idx_claims_disputes" ON "claims" ("disputes");
+CREATE INDEX "idx_citations_claim_id" ON "citations" ("claim_id");
+CREATE INDEX "idx_citations_source_id" ON "citations" ("source_id");
+CREATE VIEW "claim_evidence" AS SELECT c.claim_id, c.meeting_id, c.person_id, c.organization_id, c.claim_type,
+               c.statement, c.claimant_person_id, c.claimant_organization_id,
+               c.claimant_description, c.stated, c.disputes, c.origins,
+               ci.locator, s.source_id, s.title AS source_title, s.publisher, s.url,
+               s.language AS source_language, s.published, s.relays
+        FROM claims c
+        JOIN citations ci ON ci.claim_id = c.claim_id
+        JOIN sources s ON s.source_id = ci.source_id;
+CREATE VIEW "meeting_participants" AS SELECT m.meeting_id, m.title, m.date, m.city, m.country, m.status,
+               p.person_id, pe.name, pe.name_ar, pe.name_he, p.role, p.capacity, p.side,
+               p.claim_id
+        FROM meetings m
+        JOIN participants p ON p.meeting_id = m.meeting_id
+        JOIN people pe ON pe.person_id = p.person_id;
+CREATE VIEW "disputed_claims" AS SELECT c.claim_id, c.meeting_id, c.person_id, c.organization_id, c.statement,
+               c.claimant_person_id, c.claimant_organization_id, c.claimant_description,
+               c.stated, d.claim_id AS disputed_claim_id, d.statement AS disputed_statement,
+               d.claimant_person_id AS disputed_claimant_person_id,
+               d.claimant_organization_id AS disputed_claimant_organization_id,
+               d.claimant_description AS disputed_claimant_description,
+               d.stated AS disputed_stated
+        FROM claims c
+        JOIN claims d ON d.claim_id = c.disputes;
+PRAGMA writable_schema=OFF;
+COMMIT;

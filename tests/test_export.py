@@ -1,0 +1,277 @@
+"""Exports: golden files for all three formats, validity in the tools that open them,
+reproducibility, refusal of invalid data, overwrite rules and atomicity."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+from frictionless import validate as frictionless_validate
+
+from libya_israel_data.cli import cli
+from libya_israel_data.export import TargetExistsError, export
+
+from .conftest import BAD_INPUTS, build_case
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = Path(__file__).resolve().parent / "golden"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+def _golden(name: str, actual: bytes) -> None:
+    path = GOLDEN / name
+    if UPDATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(actual)
+    assert actual == path.read_bytes(), f"{name} differs from its golden file"
+
+
+def _dump(db: Path) -> bytes:
+    con = sqlite3.connect(db)
+    try:
+        return ("\n".join(con.iterdump()) + "\n").encode("utf-8")
+    finally:
+        con.close()
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+# --- golden files (on the tiny package, so that curation does not churn them) -------------------
+def test_sqlite_golden(tiny: Path, tmp_path: Path) -> None:
+    out = export("sqlite", tmp_path / "tiny.sqlite", package=tiny)
+    _golden("tiny.sql", _dump(out))
+
+
+def test_json_golden(tiny: Path, tmp_path: Path) -> None:
+    out = export("json", tmp_path / "tiny.json", package=tiny)
+    _golden("tiny.json", out.read_bytes())
+
+
+def test_csv_golden(tiny: Path, tmp_path: Path) -> None:
+    out = export("csv", tmp_path / "tiny-csv", package=tiny)
+    files = sorted(p for p in out.rglob("*") if p.is_file())
+    _golden(
+        "tiny-csv.txt",
+        "".join(
+            f"== {p.relative_to(out).as_posix()}\n{p.read_text(encoding='utf-8')}"
+            for p in files
+            if p.parent.name != "schemas"
+        ).encode("utf-8"),
+    )
+
+
+# --- the shipped package, in the tools that open each format ------------------------------------
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("export")
+    return {fmt: export(fmt, folder / f"lid.{fmt}") for fmt in ("sqlite", "json", "csv")}
+
+
+def test_sqlite_passes_integrity_and_foreign_key_checks(exported: dict[str, Path]) -> None:
+    con = sqlite3.connect(exported["sqlite"])
+    assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"sources", "claims", "citations", "_package", "search"} <= tables
+    views = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='view'")}
+    assert views == {"claim_evidence", "meeting_participants", "disputed_claims"}
+    fk_indexes = con.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type='index' AND name LIKE 'idx_%'"
+    ).fetchone()[0]
+    assert fk_indexes == 15
+
+
+def test_sqlite3_shell_foreign_key_check_prints_nothing(exported: dict[str, Path]) -> None:
+    shell = subprocess.run(
+        ["sqlite3", str(exported["sqlite"]), "PRAGMA foreign_key_check;"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if shell.returncode == 127 or "not found" in shell.stderr:
+        pytest.skip("no sqlite3 shell on this machine")
+    assert shell.returncode == 0 and shell.stdout == ""
+
+
+def test_sqlite_search_finds_her_in_both_scripts(exported: dict[str, Path]) -> None:
+    con = sqlite3.connect(exported["sqlite"])
+    for query in ("Mangoush", "المنقوش"):
+        hits = con.execute(
+            "SELECT resource, id FROM search WHERE search MATCH ?", (query,)
+        ).fetchall()
+        assert ("people", "najla-mangoush") in hits, query
+
+
+def test_sqlite_views_and_derived_columns(exported: dict[str, Path]) -> None:
+    con = sqlite3.connect(exported["sqlite"])
+    rome = con.execute(
+        "SELECT person_id, role FROM meeting_participants WHERE meeting_id = "
+        "'rome-2023-08-cohen-mangoush' ORDER BY person_id"
+    ).fetchall()
+    assert ("antonio-tajani", "host") in rome and len(rome) == 4
+    assert con.execute("SELECT origins FROM claims WHERE claim_id = 'c-1001'").fetchone() == (3,)
+    assert con.execute(
+        "SELECT count(*) FROM claim_evidence WHERE claim_id = 'c-1001'"
+    ).fetchone() == (7,)
+    assert con.execute(
+        "SELECT date_earliest, date_latest FROM meetings WHERE meeting_id = "
+        "'rome-2023-08-cohen-mangoush'"
+    ).fetchone() == ("2023-08-22", "2023-08-23")
+    pair = con.execute(
+        "SELECT disputed_claim_id FROM disputed_claims WHERE claim_id = 'c-7032'"
+    ).fetchone()
+    assert pair == ("c-2001",)
+    meta = dict(con.execute("SELECT key, value FROM _package").fetchall())
+    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    assert meta["version"] == descriptor["version"]
+    assert meta["hash:claims"] == descriptor["resources"][6]["hash"]
+
+
+def test_json_validates_against_its_schemas(exported: dict[str, Path]) -> None:
+    document = json.loads(exported["json"].read_text(encoding="utf-8"))
+    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    assert document["version"] == descriptor["version"]
+    for name, records in document["resources"].items():
+        schema = json.loads((ROOT / "schemas" / "json" / f"{name}.schema.json").read_text())
+        validator = jsonschema.Draft202012Validator(schema)
+        lines = (ROOT / "data" / f"{name}.csv").read_text(encoding="utf-8").count("\n")
+        assert len(records) == lines - 1
+        for record in records:
+            validator.validate(record)
+        header = (ROOT / "data" / f"{name}.csv").read_text(encoding="utf-8").split("\n")[0]
+        assert list(records[0]) == header.split(",")  # keys in schema order
+    text = exported["json"].read_text(encoding="utf-8")
+    assert "نجلاء" in text and "\\u" not in text and "NaN" not in text
+
+
+def test_csv_export_is_accepted_by_frictionless(exported: dict[str, Path]) -> None:
+    assert frictionless_validate(str(exported["csv"] / "datapackage.json")).valid
+    for name in ("claims", "sources"):
+        assert (exported["csv"] / "data" / f"{name}.csv").read_bytes() == (
+            ROOT / "data" / f"{name}.csv"
+        ).read_bytes()
+
+
+def test_spreadsheet_safe_prefixes_formula_triggers(tiny: Path, tmp_path: Path) -> None:
+    people = tiny.parent / "data" / "people.csv"
+    # A valid package never starts a cell with a trigger; write one past the validator.
+    out = export("csv", tmp_path / "safe", package=tiny, spreadsheet_safe=True)
+    descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["x-spreadsheet-safe"] is True
+    assert "for viewing only" in descriptor["description"]
+    from libya_israel_data.export.csv import _write_safe
+
+    people.write_text(
+        people.read_text(encoding="utf-8").replace("Eli Cohen,", "=1+1,"), encoding="utf-8"
+    )
+    _write_safe(people, tmp_path / "p.csv")
+    assert "'=1+1," in (tmp_path / "p.csv").read_text(encoding="utf-8")
+
+
+# --- reproducible, validated first, all or nothing ----------------------------------------------
+@pytest.mark.parametrize("fmt", ["sqlite", "json", "csv"])
+def test_same_input_same_bytes(fmt: str, tiny: Path, tmp_path: Path) -> None:
+    a = export(fmt, tmp_path / f"a.{fmt}", package=tiny)
+    b = export(fmt, tmp_path / f"b.{fmt}", package=tiny)
+    if fmt == "csv":
+        files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+        assert all((a / f).read_bytes() == (b / f).read_bytes() for f in files)
+    else:
+        assert a.read_bytes() == b.read_bytes()
+
+
+def test_invalid_package_is_refused_and_nothing_written(tmp_path: Path) -> None:
+    path = build_case(tmp_path / "pkg", BAD_INPUTS / "provenance-citation-missing")
+    result = run(
+        "export", "--format", "json", "-o", str(tmp_path / "x.json"), "--package", str(path)
+    )
+    assert result.exit_code == 1
+    assert "citation-missing" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pkg"]
+
+
+def test_existing_target_needs_force(tiny: Path, tmp_path: Path) -> None:
+    target = tmp_path / "lid.sqlite"
+    target.write_bytes(b"keep me")
+    result = run("export", "-o", str(target), "--package", str(tiny))
+    assert result.exit_code == 2 and "--force" in result.output
+    assert target.read_bytes() == b"keep me"
+    with pytest.raises(TargetExistsError):
+        export("sqlite", target, package=tiny)
+    assert run("export", "-o", str(target), "--package", str(tiny), "--force").exit_code == 0
+    assert target.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_usage_errors(tiny: Path, tmp_path: Path) -> None:
+    for args in (
+        ["export"],
+        ["export", "-o", str(tmp_path / "x"), "--format", "xml"],
+        ["export", "-o", str(tmp_path / "x.json"), "--format", "json", "--spreadsheet-safe"],
+        ["export", "-o", str(tmp_path / "no" / "such" / "x.sqlite"), "--package", str(tiny)],
+    ):
+        result = run(*args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("fmt", "target", "module", "function"),
+    [
+        ("sqlite", "lid.sqlite", "libya_israel_data.export.sqlite", "search_rows"),
+        ("json", "lid.json", "polars.DataFrame", "write_ndjson"),
+        ("csv", "lid-csv", "libya_israel_data.export.csv", "write_json_atomic"),
+    ],
+)
+def test_failure_mid_export_leaves_previous_target_intact(
+    fmt: str,
+    target: str,
+    module: str,
+    function: str,
+    tiny: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    out = export(fmt, tmp_path / target, package=tiny)
+    before = {
+        p: p.read_bytes() for p in ([out] if out.is_file() else out.rglob("*")) if p.is_file()
+    }
+    listing = sorted(p.name for p in tmp_path.iterdir())
+
+    def boom(*args, **kwargs):
+        raise OSError("disk full (injected)")
+
+    monkeypatch.setattr(f"{module}.{function}", boom)
+    with pytest.raises(OSError, match="injected"):
+        export(fmt, out, package=tiny, force=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == listing  # no temporary left over
+    assert {p: p.read_bytes() for p in before} == before
+
+
+def test_datasette_metadata(tiny: Path, tmp_path: Path) -> None:
+    result = run(
+        "export", "-o", str(tmp_path / "lid.sqlite"), "--package", str(tiny), "--datasette-metadata"
+    )
+    assert result.exit_code == 0, result.output
+    meta = json.loads((tmp_path / "metadata.json").read_text(encoding="utf-8"))
+    assert meta["license"] == "CC-BY-4.0"
+    claims = meta["databases"]["lid"]["tables"]["claims"]
+    assert claims["label_column"] == "statement" and "statement" in claims["columns"]
+
+
+def test_json_schemas_are_current() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "libya_israel_data", "generate", "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert out.returncode == 0, out.stdout
