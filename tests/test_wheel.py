@@ -17,8 +17,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = [
     "datapackage.json",
-    *[f"schemas/{p.name}" for p in (ROOT / "schemas").glob("*.json")],
-    *[f"data/{p.name}" for p in (ROOT / "data").glob("*.csv")],
+    *[p.relative_to(ROOT).as_posix() for p in (ROOT / "schemas").rglob("*.json")],
+    *[p.relative_to(ROOT).as_posix() for p in (ROOT / "data").glob("*.csv")],
 ]
 
 
