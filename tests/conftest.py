@@ -41,6 +41,10 @@ def build_case(target: Path, case: Path | None = None) -> Path:
                         entry.pop(key, None)
                     else:
                         entry[key] = value
+        if "duplicate_resource" in spec:
+            descriptor["resources"] += [
+                dict(r) for r in descriptor["resources"] if r["name"] == spec["duplicate_resource"]
+            ]
         if "drop_resource" in spec:
             descriptor["resources"] = [
                 r for r in descriptor["resources"] if r["name"] != spec["drop_resource"]

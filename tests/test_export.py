@@ -7,7 +7,6 @@ import json
 import os
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -265,13 +264,3 @@ def test_datasette_metadata(tiny: Path, tmp_path: Path) -> None:
     assert meta["license"] == "CC-BY-4.0"
     claims = meta["databases"]["lid"]["tables"]["claims"]
     assert claims["label_column"] == "statement" and "statement" in claims["columns"]
-
-
-def test_json_schemas_are_current() -> None:
-    out = subprocess.run(
-        [sys.executable, "-m", "libya_israel_data", "generate", "--check"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert out.returncode == 0, out.stdout

@@ -28,11 +28,12 @@ def _descriptor(path: str | None):
 def cli() -> None:
     """An open, citable dataset of contacts between Libya and Israel.
 
-    Validate the data package, keep its descriptor current, and (soon) export it.
+    Validate the data package, export it to SQLite, JSON or CSV, compare versions, print
+    coverage counts and citations. Every command takes --help.
     """
 
 
-@cli.command()
+@cli.command(short_help="Validate a data package and report every issue.")
 @click.argument("path", required=False, type=click.Path(dir_okay=True, file_okay=True))
 @click.option(
     "--format",
@@ -60,7 +61,7 @@ def validate(path: str | None, fmt: str) -> None:
     sys.exit(0 if report.valid else 1)
 
 
-@cli.command()
+@cli.command(short_help="Export the package to SQLite, JSON or CSV.")
 @click.option(
     "--format",
     "fmt",
@@ -137,7 +138,7 @@ def export(
     click.echo(f"wrote {path}")
 
 
-@cli.command()
+@cli.command(short_help="Update the descriptor's sizes and hashes after editing data.")
 @click.argument("path", required=False, type=click.Path(dir_okay=True, file_okay=True))
 def refresh(path: str | None) -> None:
     """Recompute the descriptor's bytes and hash of every resource after editing data."""
@@ -151,7 +152,7 @@ def refresh(path: str | None) -> None:
     click.echo(f"updated: {', '.join(changed)}" if changed else "already current")
 
 
-@cli.command()
+@cli.command(short_help="Print coverage counts of the package.")
 @click.argument("path", required=False, type=click.Path(dir_okay=True, file_okay=True))
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
@@ -168,6 +169,48 @@ def coverage(path: str | None, fmt: str) -> None:
     click.echo(
         json.dumps(counts, ensure_ascii=False, indent=2) if fmt == "json" else render(counts)
     )
+
+
+@cli.command(short_help="Compare two versions of a package, row by row.")
+@click.argument("old", type=click.Path(dir_okay=True, file_okay=True))
+@click.argument("new", type=click.Path(dir_okay=True, file_okay=True))
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def diff(old: str, new: str, fmt: str) -> None:
+    """Compare two packages (datapackage.json files or folders): rows added, removed and
+    changed per resource, by primary key, with the fields that changed."""
+    import json
+
+    from .diff import diff as run
+    from .diff import render
+
+    result = run(_descriptor(old), _descriptor(new))
+    click.echo(
+        json.dumps(result, ensure_ascii=False, indent=2) if fmt == "json" else render(result)
+    )
+
+
+@cli.command(short_help="Print a citation of the dataset or of one row.")
+@click.argument("resource", required=False)
+@click.argument("row_id", required=False)
+@click.option(
+    "--package",
+    type=click.Path(dir_okay=True, file_okay=True),
+    help="A datapackage.json or its folder [default: the shipped package].",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "bibtex"]), default="text", show_default=True
+)
+def cite(resource: str | None, row_id: str | None, package: str | None, fmt: str) -> None:
+    """Print a citation of the dataset, or of one row (e.g. `cite claims c-1001`), naming the
+    version."""
+    from .cite import citation
+
+    try:
+        click.echo(citation(_descriptor(package) if package else None, resource, row_id, fmt))
+    except (KeyError, ValueError) as e:
+        raise click.UsageError(str(e.args[0])) from e
 
 
 @cli.command(hidden=True)

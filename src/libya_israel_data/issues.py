@@ -22,6 +22,7 @@ class IssueType:
     description: str
     hint: str
     severity: Severity = "error"
+    example: str = ""  # for codes that the bad-input corpus cannot show with these schemas
 
 
 _TYPES = [
@@ -184,6 +185,8 @@ _TYPES = [
         "tables",
         "A cell does not hold a value of its field's type.",
         "write a value of the type the Table Schema declares",
+        example="a field declared `integer` holding `12a`: "
+        "`data/x.csv:2: count: '12a' is not an integer [type-error]`",
     ),
     IssueType(
         "constraint-error",
@@ -205,6 +208,8 @@ _TYPES = [
         "tables",
         "Two rows share a value in a field that must be unique.",
         "make the values unique",
+        example="a field with the constraint `unique` holding `x` in rows 1 and 4: "
+        "`data/x.csv:5: code: 'x' appears more than once [unique-error]`",
     ),
     IssueType(
         "foreign-key",
@@ -385,6 +390,8 @@ _TYPES = [
         "A row is rejected by the resource's pydantic model (the typed record the Python "
         "API returns).",
         "see the message; the model follows the Table Schema",
+        example="a problem that only the typed record sees; the earlier layers check the same "
+        "rules, so in practice this code reports what they could not reach",
     ),
 ]
 

@@ -121,7 +121,7 @@ def check(descriptor_path: Path) -> tuple[Package | None, list[Issue]]:
     try:
         descriptor = read_json(descriptor_path)
     except SchemaError as e:
-        return None, [_emit("package-error", str(e))]
+        return None, [_emit("package-error", str(e).removeprefix(f"{descriptor_path.name}: "))]
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
         return None, [_emit("package-error", "the descriptor has no list of resources")]
     root = descriptor_path.parent

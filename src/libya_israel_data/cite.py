@@ -1,0 +1,79 @@
+"""Citations of the dataset, or of one row at this version, in plain text and BibTeX."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .paths import resolve_descriptor
+
+AUTHOR = "libya-israel-data contributors"
+URL = "https://pypi.org/project/libya-israel-data/"
+
+
+def _descriptor(path: str | Path | None) -> dict[str, Any]:
+    return json.loads(resolve_descriptor(path).read_text(encoding="utf-8"))
+
+
+def _row(path: str | Path | None, resource: str, row_id: str) -> dict[str, str]:
+    from .validation import read_tables
+
+    tables, _issues, _descriptor = read_tables(resolve_descriptor(path))
+    if resource not in tables:
+        raise KeyError(f"no resource {resource!r}; choose one of {', '.join(tables)}")
+    table = tables[resource]
+    key = table.resource.primary_key
+    if len(key) != 1:
+        raise KeyError(
+            f"{resource} has a composite key ({', '.join(key)}); cite its claim or source instead"
+        )
+    import polars as pl
+
+    rows = table.df.filter(pl.col(key[0]) == row_id)
+    if rows.is_empty():
+        raise KeyError(f"no {resource} row with {key[0]} = {row_id!r}")
+    return rows.row(0, named=True)
+
+
+def citation(
+    path: str | Path | None = None,
+    resource: str | None = None,
+    row_id: str | None = None,
+    style: str = "text",
+) -> str:
+    """A citation of the dataset (``resource`` None) or of one row, at the package's version."""
+    d = _descriptor(path)
+    version, year = d["version"], d["created"][:4]
+    date = d["created"][:10]
+    title = d.get("title", d["name"])
+    licence = (d.get("licenses") or [{}])[0].get("name", "")
+    if resource is None:
+        if style == "bibtex":
+            return (
+                f"@misc{{libya_israel_data_{version.replace('.', '_')},\n"
+                f"  author = {{{{{AUTHOR}}}}},\n  title = {{{{{title}}}}},\n"
+                f"  year = {{{year}}},\n  version = {{{version}}},\n"
+                f"  date = {{{date}}},\n  url = {{{URL}}},\n  note = {{Data licence: "
+                f"{licence}}}\n}}"
+            )
+        return (
+            f"{AUTHOR} ({year}). {title} (version {version}, {date}) [Data set]. "
+            f"{URL}. Licence: {licence}."
+        )
+    if row_id is None:
+        raise ValueError("give the row's id after the resource")
+    row = _row(path, resource, row_id)
+    label = row.get("statement") or row.get("title") or row.get("name") or row_id
+    label = label if len(label) <= 120 else label[:117] + "..."
+    if style == "bibtex":
+        return (
+            f"@misc{{libya_israel_data_{version.replace('.', '_')}_{row_id.replace('-', '_')},"
+            f"\n  author = {{{{{AUTHOR}}}}},\n  title = {{{{{label}}}}},\n"
+            f"  howpublished = {{{title}, version {version}, {resource} {row_id}}},\n"
+            f"  year = {{{year}}},\n  version = {{{version}}},\n  url = {{{URL}}}\n}}"
+        )
+    return (
+        f'{AUTHOR} ({year}). "{label}" In {title} (version {version}, {date}), '
+        f"{resource} {row_id}. {URL}."
+    )
