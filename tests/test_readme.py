@@ -23,3 +23,32 @@ def test_python_blocks_run() -> None:
             exec(compile(block, str(README), "exec"), {})
         assert out.getvalue().strip(), "a README example should print something"
     assert "c-0001" in out.getvalue()
+
+
+def test_resource_table_has_current_row_counts() -> None:
+    text = README.read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `(\w+)` \| (\d+) \|", text, re.M))
+    data = README.parent / "data"
+    assert set(rows) == {p.stem for p in data.glob("*.csv")}
+    for name, count in rows.items():
+        lines = (data / f"{name}.csv").read_text(encoding="utf-8").count("\n")
+        assert int(count) == lines - 1, f"README says {count} {name}; the data has {lines - 1}"
+
+
+def test_cli_quick_start_output_is_real(tmp_path) -> None:
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from libya_israel_data.cli import cli
+
+    text = README.read_text(encoding="utf-8")
+    block = text.split("## Quick start on the command line")[1].split("```")[1]
+    assert "$ libya-israel-data validate\nvalid: 0 errors, 0 warnings\n" in block
+    runner = CliRunner()
+    assert runner.invoke(cli, ["validate"]).output == "valid: 0 errors, 0 warnings\n"
+    out = tmp_path / "lid.sqlite"
+    assert runner.invoke(cli, ["export", "--output", str(out)]).output == f"wrote {out}\n"
+    query = re.search(r'sqlite3 lid.sqlite "(.*)"\n(.*)\n', block)
+    con = sqlite3.connect(out)
+    assert "|".join(con.execute(query.group(1)).fetchone()) == query.group(2)

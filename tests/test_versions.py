@@ -1,0 +1,117 @@
+"""One version everywhere, citations that name it, and diffs between versions."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+
+import libya_israel_data as lid
+from libya_israel_data.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+DESCRIPTOR = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def test_descriptor_version_is_the_distribution_version() -> None:
+    assert DESCRIPTOR["version"] == lid.__version__
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'version = "{DESCRIPTOR["version"]}"' in pyproject
+
+
+def test_citation_cff_matches_the_descriptor() -> None:
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["cff-version"] == "1.2.0"
+    assert cff["type"] == "dataset"
+    assert cff["version"] == DESCRIPTOR["version"]
+    assert str(cff["date-released"]) == DESCRIPTOR["created"][:10]
+    assert cff["license"] == DESCRIPTOR["licenses"][0]["name"]
+    assert cff["title"] == DESCRIPTOR["title"]
+
+
+def test_changelog_has_the_current_version() -> None:
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"## {DESCRIPTOR['version']} " in changelog
+
+
+def test_cite_names_the_version() -> None:
+    version = DESCRIPTOR["version"]
+    text = CliRunner().invoke(cli, ["cite"]).output
+    assert f"version {version}" in text and "CC-BY-4.0" in text
+    bib = CliRunner().invoke(cli, ["cite", "--format", "bibtex"]).output
+    assert bib.startswith("@misc{") and f"version = {{{version}}}" in bib
+    row = CliRunner().invoke(cli, ["cite", "claims", "c-1001"])
+    assert row.exit_code == 0 and f"version {version}" in row.output and "c-1001" in row.output
+    assert "Cohen" in row.output
+    bad = CliRunner().invoke(cli, ["cite", "claims", "no-such-claim"])
+    assert bad.exit_code == 2 and "no claims row" in bad.output
+
+
+def _copy(tmp_path: Path, name: str) -> Path:
+    target = tmp_path / name
+    target.mkdir()
+    shutil.copy(ROOT / "datapackage.json", target)
+    shutil.copytree(ROOT / "schemas", target / "schemas")
+    shutil.copytree(ROOT / "data", target / "data")
+    return target
+
+
+def test_diff_reports_a_removed_claim_and_a_changed_meeting_date(tmp_path: Path) -> None:
+    old, new = _copy(tmp_path, "old"), _copy(tmp_path, "new")
+    claims = new / "data" / "claims.csv"
+    lines = claims.read_text(encoding="utf-8").split("\n")
+    claims.write_text(
+        "\n".join(ln for ln in lines if not ln.startswith("c-0084,")), encoding="utf-8"
+    )
+    meetings = new / "data" / "meetings.csv"
+    text = meetings.read_text(encoding="utf-8")
+    assert ",2023-08-22/2023-08-23," in text
+    meetings.write_text(text.replace(",2023-08-22/2023-08-23,", ",2023-08-22,"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["diff", str(old), str(new), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    d = json.loads(result.output)
+    assert d["claims"]["removed"] == [{"claim_id": "c-0084"}]
+    assert d["claims"]["added"] == [] and d["claims"]["changed"] == []
+    assert d["meetings"]["changed"] == [
+        {
+            "key": {"meeting_id": "rome-2023-08-cohen-mangoush"},
+            "fields": {"date": ["2023-08-22/2023-08-23", "2023-08-22"]},
+        }
+    ]
+    assert all(
+        not v["added"] and not v["removed"] and not v["changed"]
+        for k, v in d.items()
+        if k not in ("claims", "meetings")
+    )
+    text = CliRunner().invoke(cli, ["diff", str(old), str(new)]).output
+    assert "claims: +0 -1 ~0" in text and "  - claim_id=c-0084" in text
+    assert (
+        "  ~ meeting_id=rome-2023-08-cohen-mangoush: date: '2023-08-22/2023-08-23' -> '2023-08-22'"
+    ) in text
+
+
+def test_workflow_runs_the_same_commands_as_ci() -> None:
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "validate.yml").read_text())
+    assert "pull_request" in workflow[True] or "pull_request" in workflow.get("on", {})
+    steps = [s.get("run", "") for job in workflow["jobs"].values() for s in job["steps"]]
+    script = "\n".join(steps)
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert 'pip install --quiet -e ".[dev]"' in ci and 'pip install -e ".[dev]"' in script
+    assert "libya-israel-data validate" in script
+    assert "frictionless validate datapackage.json" in script
+    assert "python -m pytest" in script and "python -m pytest" in ci
+
+
+def test_pre_commit_config_is_valid_yaml() -> None:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    ids = {hook["id"] for repo in config["repos"] for hook in repo["hooks"]}
+    assert {
+        "ruff",
+        "ruff-format",
+        "end-of-file-fixer",
+        "mixed-line-ending",
+        "libya-israel-data-validate",
+    } <= ids
