@@ -141,3 +141,30 @@ def test_python_m_entry_point(tmp_path: Path) -> None:
         check=False,
     )
     assert out.returncode == 0 and "validate" in out.stdout
+
+
+def test_progress_bar_only_on_a_terminal_after_a_delay() -> None:
+    import io
+
+    from libya_israel_data.progress import Progress
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    quiet = io.StringIO()
+    lid.validate(progress=Progress(13, stream=quiet, delay=0))  # not a terminal
+    assert quiet.getvalue() == ""
+    fast = Tty()
+    lid.validate(progress=Progress(13, stream=fast, delay=60))  # quicker than the delay
+    assert fast.getvalue() == ""
+    slow = Tty()
+    lid.validate(progress=Progress(13, stream=slow, delay=0))
+    assert "13/13 checking records" in slow.getvalue()
+    assert slow.getvalue().endswith("\r")  # the bar erases itself
+
+
+def test_json_output_never_carries_progress() -> None:
+    result = CliRunner().invoke(cli, ["validate", "--format", "json"])
+    assert json.loads(result.stdout)["valid"] is True
+    assert result.stderr == ""

@@ -46,11 +46,14 @@ def fold(text: str, *, compact: bool = False) -> str:
     return run(text, compact=compact)
 
 
-def validate(path: Any = None) -> Report:
-    """Validate the data package at ``path`` (default: the shipped one); see :mod:`.validation`."""
+def validate(path: Any = None, progress: Any = None) -> Report:
+    """Validate the data package at ``path`` (default: the shipped one); see :mod:`.validation`.
+
+    ``progress``, a :class:`~libya_israel_data.progress.Progress`, is told of each step.
+    """
     from .validation import validate as run
 
-    return run(path)
+    return run(path, progress=progress)
 
 
 def refresh(path: Any = None) -> list[str]:

@@ -49,9 +49,14 @@ def validate(path: str | None, fmt: str) -> None:
     Without PATH, validate the package this library ships. Exit code 0 when there are no errors
     (warnings allowed), 1 when there are errors, 2 for usage errors.
     """
+    from .progress import Progress
+    from .schema import RESOURCES
+    from .validation import LAYERS
     from .validation import validate as run
 
-    report = run(_descriptor(path))
+    # Never in JSON output (it is a machine's) nor when standard error is not a terminal.
+    progress = Progress(len(RESOURCES) + len(LAYERS), enabled=None if fmt == "text" else False)
+    report = run(_descriptor(path), progress=progress)
     if fmt == "json":
         click.echo(report.to_json())
     else:
@@ -118,7 +123,11 @@ def export(
         raise click.UsageError("--spreadsheet-safe applies to --format csv only")
     if datasette_metadata and fmt != "sqlite":
         raise click.UsageError("--datasette-metadata applies to --format sqlite only")
+    from .export import steps
+    from .progress import Progress
+
     descriptor = _descriptor(package) if package else None
+    progress = Progress(steps())
     try:
         path = run(
             fmt,
@@ -127,6 +136,7 @@ def export(
             force=force,
             spreadsheet_safe=spreadsheet_safe,
             datasette_metadata=datasette_metadata,
+            progress=progress,
         )
     except TargetExistsError as e:
         raise click.UsageError(str(e)) from e
@@ -135,6 +145,8 @@ def export(
     except InvalidPackageError as e:
         click.echo(str(e), err=True)
         sys.exit(1)
+    finally:
+        progress.close()
     click.echo(f"wrote {path}")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..progress import Progress
 from .atomic import TargetExistsError
 from .source import read_validated
 
@@ -20,12 +21,13 @@ def export(
     force: bool = False,
     spreadsheet_safe: bool = False,
     datasette_metadata: bool = False,
+    progress: Progress | None = None,
 ) -> Path:
     """Export the package at ``package`` (default: the shipped one) to ``output``.
 
     Raises :class:`~libya_israel_data.InvalidPackageError` when the package has errors and
     :class:`TargetExistsError` when ``output`` exists and ``force`` is false; in both cases
-    nothing is written. Same input, same bytes.
+    nothing is written. Same input, same bytes. ``progress`` is told of each step.
     """
     output = Path(output)
     if fmt not in FORMATS:
@@ -33,7 +35,9 @@ def export(
     from .atomic import check_target
 
     check_target(output, force)
-    source = read_validated(package)
+    source = read_validated(package, progress)
+    if progress is not None:
+        progress.step(f"writing {fmt}")
     if fmt == "csv":
         from .csv import export_csv
 
@@ -45,3 +49,11 @@ def export(
     from .sqlite import export_sqlite
 
     return export_sqlite(source, output, force=force, datasette=datasette_metadata)
+
+
+#: Progress steps of an export: validation's, then the writing.
+def steps() -> int:
+    from ..schema import RESOURCES
+    from ..validation import LAYERS
+
+    return len(RESOURCES) + len(LAYERS) + 1

@@ -10,6 +10,7 @@ import polars as pl
 
 from ..dataset import InvalidPackageError
 from ..paths import resolve_descriptor
+from ..progress import Progress
 from ..schema import Resource
 from ..validation import read_tables
 from ..validation import validate as run_validation
@@ -28,10 +29,10 @@ class ExportSource:
         return self.descriptor_path.parent
 
 
-def read_validated(package: str | Path | None) -> ExportSource:
+def read_validated(package: str | Path | None, progress: Progress | None = None) -> ExportSource:
     """Validate the package (raise :class:`InvalidPackageError` on errors), then read it."""
     descriptor_path = resolve_descriptor(package)
-    report = run_validation(descriptor_path)
+    report = run_validation(descriptor_path, progress=progress)
     if not report.valid:
         raise InvalidPackageError(report)
     loaded, _issues, descriptor = read_tables(descriptor_path)
