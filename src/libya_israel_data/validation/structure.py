@@ -46,21 +46,48 @@ class Table:
 
 
 def first_invalid_utf8(data: bytes) -> int | None:
-    """Offset of the first byte that breaks UTF-8, or None. Arrow checks fast; Python locates."""
+    """Offset of the first byte that breaks UTF-8, or None."""
     try:
-        pa.array([data], pa.large_binary()).cast(pa.large_string())
-        return None
-    except pa.ArrowInvalid:
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError as e:
-            return e.start
-        return None
+        data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return e.start
+    return None
+
+
+def _clean(data: bytes, emit) -> tuple[bytes, list[Issue]]:
+    """Report bytes that are not UTF-8 and carriage returns; return text the parsers can read."""
+    issues = []
+    bad = first_invalid_utf8(data)
+    if bad is not None:
+        line = data.count(b"\n", 0, bad) + 1
+        issues.append(
+            emit(
+                "encoding-error",
+                f"byte 0x{data[bad]:02x} at offset {bad} is not valid UTF-8",
+                line=line,
+            )
+        )
+        data = data.decode("utf-8", "replace").encode("utf-8")
+    cr = data.find(b"\r")
+    if cr >= 0:
+        issues.append(
+            emit(
+                "line-ending",
+                "the file has carriage returns (first on this line)",
+                line=data.count(b"\n", 0, cr) + 1,
+            )
+        )
+        data = data.replace(b"\r\n", b"\n")
+    return data, issues
 
 
 def _parse_header(line: bytes) -> list[str]:
-    text = line.decode("utf-8")
+    text = line.decode("utf-8", "replace")
     return next(csv.reader([text]), [])
+
+
+def _width(header: bytes) -> int:
+    return max(len(_parse_header(header)), 1)
 
 
 def _check_header(labels: list[str], resource: Resource, emit) -> dict[int, str]:
@@ -119,7 +146,11 @@ def quotes_well_formed(data: bytes) -> bool:
     closes a cell, and must be followed by a comma, a line feed or the end.
     """
     buf = np.frombuffer(data, dtype=np.uint8)
-    quotes = np.flatnonzero(buf == _QUOTE)
+    step = 1 << 24  # compare 16 MiB at a time: never a mask as large as the file
+    quotes = np.concatenate(
+        [np.flatnonzero(buf[i : i + step] == _QUOTE) + i for i in range(0, buf.size, step)]
+        or [np.empty(0, dtype=np.int64)]
+    )
     if quotes.size == 0:
         return True
     if quotes.size % 2:
@@ -138,7 +169,7 @@ def quotes_well_formed(data: bytes) -> bool:
     return bool(np.all(before_ok | ~outside) and np.all(after_ok | ~closes))
 
 
-def _fast(body: bytes, width: int) -> pl.DataFrame | None:
+def _fast(body: bytes | memoryview, width: int) -> pl.DataFrame | None:
     """Parse with Arrow; None when any row is malformed (the slow path then says where)."""
     if not quotes_well_formed(body):
         return None
@@ -146,7 +177,7 @@ def _fast(body: bytes, width: int) -> pl.DataFrame | None:
     names = [f"c{i}" for i in range(width)]
     try:
         table = pacsv.read_csv(
-            io.BytesIO(body),
+            pa.BufferReader(pa.py_buffer(body)),  # no copy of the file's bytes
             read_options=pacsv.ReadOptions(column_names=names),
             parse_options=pacsv.ParseOptions(
                 newlines_in_values=True,
@@ -265,7 +296,11 @@ def _slow(body: bytes, width: int, emit) -> tuple[pl.DataFrame, list[Issue]]:
 
 
 def read_table(package: Package, resource: Resource) -> Table:
-    """Read one resource's file strictly; every problem becomes an issue on the table."""
+    """Read one resource's file strictly; every problem becomes an issue on the table.
+
+    A clean file (UTF-8, LF, well-formed) is parsed once, without copying its bytes; any sign of
+    trouble sends it to the slow path, which finds and reports each problem.
+    """
     rel = resource.path
     emit = partial(make_issue, resource=resource.name, file=rel)
     issues: list[Issue] = []
@@ -273,37 +308,27 @@ def read_table(package: Package, resource: Resource) -> Table:
     if data.startswith(BOM):
         issues.append(emit("byte-order-mark", "the file starts with a byte order mark", line=1))
         data = data[len(BOM) :]
-    bad = first_invalid_utf8(data)
-    if bad is not None:
-        line = data.count(b"\n", 0, bad) + 1
-        issues.append(
-            emit(
-                "encoding-error",
-                f"byte 0x{data[bad]:02x} at offset {bad} is not valid UTF-8",
-                line=line,
-            )
-        )
-        data = data.decode("utf-8", "replace").encode("utf-8")
-    cr = data.find(b"\r")
-    if cr >= 0:
-        issues.append(
-            emit(
-                "line-ending",
-                "the file has carriage returns (first on this line)",
-                line=data.count(b"\n", 0, cr) + 1,
-            )
-        )
-        data = data.replace(b"\r\n", b"\n")
     end = data.find(b"\n")
-    header, body = (data, b"") if end < 0 else (data[:end], data[end + 1 :])
+    end = len(data) if end < 0 else end
+    header = data[:end]
+    clean = data.find(b"\r") < 0 and first_invalid_utf8(header) is None
+    body: bytes | memoryview = memoryview(data)[end + 1 :]
+    width = _width(header)
+    df = _fast(body, width) if clean and len(body) else None
+    if df is None and (len(body) or not clean):
+        data, found = _clean(data, emit)
+        issues.extend(found)
+        end = data.find(b"\n")
+        end = len(data) if end < 0 else end
+        header, body = data[:end], data[end + 1 :]
+        width = _width(header)
+        df = _fast(body, width) if body else None
+        if df is None and body:
+            df, parse_issues = _slow(bytes(body), width, emit)
+            issues.extend(parse_issues)
     labels = _parse_header(header)
     keep, header_issues = _check_header(labels, resource, emit)
     issues.extend(header_issues)
-    width = max(len(labels), 1)
-    df = _fast(body, width) if body else None
-    if df is None and body:
-        df, parse_issues = _slow(body, width, emit)
-        issues.extend(parse_issues)
     if df is None:  # no records at all
         df = pl.DataFrame(
             schema={**{f"c{i}": pl.String for i in range(width)}, ROW: pl.Int64, LINE: pl.Int64}
