@@ -143,6 +143,9 @@ LAST = {
         ("Safadi", "الصفدي", "צפדי", "al-Safadi"), ("Yilmaz", "يلماز", "ילמאז", "Yilmas"),
     ],
 }
+#: Father's names, used as middle names of Libyans.
+MIDDLE_LY = [("Ali", "علي", "עלי"), ("Mohamed", "محمد", "מוחמד"), ("Abdullah", "عبد الله", "עבדאללה"),
+             ("Omar", "عمر", "עומר"), ("Salem", "سالم", "סאלם"), ("Khalil", "خليل", "ח'ליל")]
 OTHER_COUNTRIES = ["IT", "US", "AE", "JO", "FR", "GB", "AT", "EG", "TR", "CA", "MA", "DE"]
 NATIONALITY = {
     "LY": "Libyan", "IL": "Israeli", "IT": "Italian", "US": "American", "AE": "Emirati",
@@ -289,14 +292,14 @@ DESCRIPTIONS = {
     "LY": ["Libyan diplomat; ambassador to {country} ({y1}–{y2}).",
            "Member of Libya's House of Representatives for {city} (from {y1}).",
            "Adviser to the Government of National Unity on foreign affairs ({y1}–{y2}).",
-           'Libyan businessman, described by {pub} as "close to the Dbeibah family" ({y1}).',
+           'Libyan business figure, described by {pub} as "close to the Dbeibah family" ({y1}).',
            "Libyan official; deputy foreign minister ({y1}–{y2}), later an envoy to {country}."],
     "IL": ["Israeli diplomat; director of the Foreign Ministry's Maghreb division ({y1}–{y2}).",
            "Member of the Knesset ({y1}–{y2}), born to a family from {city}, Libya.",
            "Israeli intelligence officer, named in reports as a Mossad liaison ({y1}).",
            'Israeli minister ({y1}–{y2}); called the talks "historic" in {y2}.'],
     "XX": ["{nat} diplomat, described as an intermediary between Libya and Israel ({y1}).",
-           "{nat} businessman with interests in Libya, Israel and {city} ({y1}–{y2}).",
+           "{nat} business executive with interests in Libya, Israel and {city} ({y1}–{y2}).",
            "{nat} foreign minister ({y1}–{y2}); hosted talks in {city}."],
     "": ["Journalist; presenter at {pub} ({y1}–{y2}).",
          "Activist of the Libyan diaspora, quoted by {pub} in {y1}."],
@@ -311,10 +314,13 @@ CLAIMANT_DESCRIPTIONS = [
     ("an aide to the Libyan prime minister", "An aide to the Libyan prime minister"),
     ("informed sources", "Informed sources"),
 ]
-QUOTES = ["a historic step", "a casual, unprepared encounter", "baseless", "kept secret until now",
-          "a fabrication", "no normalisation with the occupation", "the first-ever meeting",
-          "humanitarian issues, agriculture and water", "we were not informed",
-          "a private initiative", "an unofficial meeting, not a negotiation"]
+GOOD = ["a historic step", "the first-ever meeting", "an important channel", "a useful exchange",
+        "a first step towards normal relations", "frank and positive"]
+BAD = ["baseless", "a fabrication", "lies spread by hostile media", "a serious breach",
+       "a betrayal of the Palestinian cause", "unacceptable"]
+DETAILS = ["humanitarian issues, agriculture and water", "the fate of Jewish heritage sites",
+           "security, migration and trade", "a possible visit to Tripoli",
+           "compensation for property left behind in 1967"]
 TOPICS = ["humanitarian cooperation", "the preservation of Jewish heritage in Libya",
           "agriculture and water management", "the return of Libyan Jewish property",
           "security on Libya's southern border", "a possible normalisation of relations",
@@ -326,19 +332,23 @@ KIND_WORDS = {"meeting": "meeting", "visit": "visit", "call": "phone call",
               "conference": "conference", "correspondence": "exchange of letters"}
 
 # Claim templates. {C} claimant, {S} subject phrase, {P} a person, {when}, {city}, {venue},
-# {quote}, {topic}, {outlet}, {mediator}, {capacity}, {kind}.
+# {good}, {bad}, {detail}, {topic}, {outlet}, {mediator}, {capacity}, {on_when}.
 MEETING_TEMPLATES = {
     "occurred": [
-        '{C} said {S} took place in {when}, calling it "{quote}."',
-        "{C} confirmed {S}, which took place in {when}, as reported by {outlet}.",
-        '{C} said the two had met in {city}, in what {outlet} called "{quote}."',
+        '{C} said {S} took place {on_when}, calling it "{good}."',
+        "{C} confirmed {S}, which took place {on_when}, as reported by {outlet}.",
+        '{C} said the two sides had been in contact {on_when}, in what {outlet} called "{good}."',
+    ],
+    "occurred_by_participant": [
+        '{C} confirmed taking part in {S} {on_when}, calling it "{good}."',
+        '{C} said {S} had taken place {on_when} and was "{good}," according to {outlet}.',
     ],
     "attendance": [
         '{C} said {P} attended {S}, as "{capacity}."',
         "{C} named {P} among those present at {S}.",
     ],
     "date": [
-        "{C} said {S} took place in {when}, not earlier, as first reported by {outlet}.",
+        "{C} said {S} took place {on_when}, not earlier, as first reported by {outlet}.",
         '{C} dated {S} to {when}, "a few days before it became public."',
     ],
     "place": [
@@ -350,29 +360,29 @@ MEETING_TEMPLATES = {
         "{C} said {mediator} had prepared {S} for weeks, with the knowledge of the prime minister.",
     ],
     "topic": [
-        '{C} said the sides discussed {topic}, including "{quote}," at {S}.',
+        '{C} said the sides discussed {topic}, including "{detail}," at {S}.',
         "{C} said {topic} was on the agenda of {S}, according to {outlet}.",
     ],
     "disclosure": [
-        '{C} disclosed {S} in {when}, saying it had been "kept secret until now."',
+        '{C} disclosed {S}, saying it had been "kept secret until now."',
         "{C} said {S} was first revealed by {outlet}, citing informed sources.",
     ],
     "denial": [
-        '{C} denied {S}, calling the report "{quote}."',
+        '{C} denied {S}, calling the report "{bad}."',
         '{C} said {S} "never happened" and that only a chance, unplanned encounter took place.',
     ],
     "reaction": [
         '{C} condemned {S}, saying there would be "no normalisation with the occupation."',
-        '{C} welcomed {S} as "{quote}," according to {outlet}.',
+        '{C} welcomed {S} as "{good}," according to {outlet}.',
         "{C} said protesters in Tripoli burned tyres after news of {S} spread.",
     ],
     "consequence": [
         "{C} said officials were suspended and referred to an investigation after {S}.",
-        '{C} said {S} led to the recall of an ambassador, calling it "{quote}."',
+        '{C} said {S} led to the recall of an ambassador, calling it "{bad}."',
     ],
     "background": [
         "{C} said {S} followed years of indirect contacts, according to {outlet}.",
-        '{C} described the context of {S} as "{quote}," with elections pending in Libya.',
+        '{C} said {S} came "after years of indirect contacts," with elections pending in Libya.',
     ],
 }
 PERSON_TEMPLATES = {
@@ -385,11 +395,11 @@ PERSON_TEMPLATES = {
         "{C} said {P} left the country for {city} after the reports, as reported by {outlet}.",
     ],
     "reaction": [
-        '{C} criticised {P}, saying that "{quote}," according to {outlet}.',
-        '{C} defended {P}, calling the accusations "{quote}."',
+        '{C} criticised {P}, calling the contacts "{bad}," according to {outlet}.',
+        '{C} defended {P}, calling the accusations "{bad}."',
     ],
     "denial": [
-        '{C} denied that {P} had ever met Israeli officials, calling the reports "{quote}."',
+        '{C} denied that {P} had ever met Israeli officials, calling the reports "{bad}."',
         '{C} said {P} "has no mandate" for foreign contacts and denied any meeting in {city}.',
     ],
 }
@@ -400,7 +410,7 @@ ORG_TEMPLATES_TEXT = {
     ],
     "reaction": [
         '{C} said {O} condemned "any form of normalisation," in a statement.',
-        '{C} said {O} called the reports "{quote}."',
+        '{C} said {O} called the reports "{bad}."',
     ],
     "consequence": [
         "{C} said {O} opened an inquiry into the reported contacts, as reported by {outlet}.",
@@ -429,6 +439,9 @@ def _check_assets() -> None:
         for rows in pool.values():
             for row in rows:
                 texts.extend(row)
+    texts.extend(GOOD + BAD + DETAILS + TOPICS + VENUES)
+    for row in MIDDLE_LY:
+        texts.extend(row)
     for pool in (TITLES, MEETING_TEMPLATES, PERSON_TEMPLATES, ORG_TEMPLATES_TEXT):
         for rows in pool.values():
             for row in rows:
@@ -620,6 +633,10 @@ class Generator:
                 pool = "XX"
                 country = "" if r > 0.985 else rng.choice(OTHER_COUNTRIES)
             fe, fa, fh = rng.choice(FIRST[pool])
+            if pool == "LY" and rng.random() < 0.4:
+                me, ma, mh = rng.choice(MIDDLE_LY)
+                if me not in fe:
+                    fe, fa, fh = f"{fe} {me}", f"{fa} {ma}", f"{fh} {mh}"
             le, la, lh, alt = rng.choice(LAST[pool])
             self.p_name.append(f"{fe} {le}")
             self.p_ar.append(f"{fa} {la}" if rng.random() < 0.9 else "")
@@ -652,7 +669,7 @@ class Generator:
             p = self.person_order[self.person_cursor]
             self.person_cursor += 1
             return p
-        return self.rng.randrange(self.P)
+        return int(self.rng.random() * self.P)
 
     # --- meetings and participants (planned; participants written after claims ids exist) ---
     def plan_meetings(self) -> None:
@@ -695,7 +712,7 @@ class Generator:
         S, M = self.S, self.M
         created = self.created_day
         f, w = open_csv(out, "sources")
-        self.pub_earliest = array("l", bytes(8 * S)) if False else array("l", [0]) * S
+        self.pub_earliest = array("l", [0]) * S
         depth = bytearray(S)
         self.block_urls: list[list[int]] = []
         self.src_has_url = bytearray(S)
@@ -820,6 +837,8 @@ class Generator:
         rng = self.rng
         f, w = open_csv(out, "meetings")
         self.m_when: list[str] = []
+        self.m_on_when: list[str] = []
+        self.m_city_text: list[str] = []
         self.m_phrase: list[str] = []
         for m in range(self.M):
             day = self.m_day[m]
@@ -850,73 +869,96 @@ class Generator:
                     end_date = iso(day + rng.randint(1, 4))
             self.m_has_end.append(bool(end_date))
             when = human(day, prec)
+            on_when = ("on " if prec == 2 else "in ") + when
             self.m_when.append(when)
+            self.m_on_when.append(on_when)
             parts = self.m_parts[m]
             a, b = self.p_name[parts[0]], self.p_name[parts[1]]
+            sa, sb = self.show_person(parts[0]), self.show_person(parts[1])
             year = iso(day)[:4]
-            kw = KIND_WORDS[kind]
-            if kind == "call":
-                title = f"Phone call between {a} and {b} ({year})"
-                place, city, venue = "", "", ""
-            elif kind == "correspondence":
-                title = f"Letters between {a} and {b} ({year})"
-                place, city, venue = "", "", ""
+            if kind in ("call", "correspondence"):
+                city, venue, place = "", "", ""
             else:
                 city = city_en if rng.random() < 0.9 else ""
                 venue = rng.choice(VENUES) if city and rng.random() < 0.25 else ""
-                where = f" in {city}" if city else ""
-                place = where
-                if kind == "visit":
-                    title = f"Reported visit of {a} to {city or 'an undisclosed city'} ({year})"
-                elif kind == "conference":
-                    title = f"{a} and {b} at a conference{where} ({year})"
-                else:
-                    title = f"{'Reported meeting' if status != 'acknowledged' else 'Meeting'} " \
-                            f"of {a} and {b}{where} ({year})"
-            self.m_phrase.append(
-                f"the {kw} between {self.show_person(parts[0])} and "
-                f"{self.show_person(parts[1])}{place}")
-            country_out = country if (city or rng.random() < 0.5) and kind not in (
-                "call", "correspondence") else ""
+                place = f" in {city}" if city else ""
+            if kind == "meeting":
+                word = "Meeting" if status == "acknowledged" else "Reported meeting"
+                title = f"{word} of {a} and {b}{place} ({year})"
+                phrase = f"the meeting between {sa} and {sb}{place}"
+                did, doing = f"met{place}", f"meeting {b}{place}"
+            elif kind == "visit":
+                # an Israeli visits a Libyan city; otherwise the Libyan travels
+                guest, host, sguest, shost = (b, a, sb, sa) if country == "LY" else (a, b, sa, sb)
+                dest = city or "an undisclosed city"
+                title = f"Reported visit of {guest} to {dest} ({year})"
+                phrase = f"the visit by {sguest} to {dest} to meet {shost}"
+                did, doing = f"met during a visit to {dest}", f"meeting {b} during a visit to {dest}"
+            elif kind == "call":
+                title = f"Phone call between {a} and {b} ({year})"
+                phrase = f"the phone call between {sa} and {sb}"
+                did, doing = "spoke by phone", f"speaking by phone with {b}"
+            elif kind == "conference":
+                title = f"{a} and {b} at a conference{place} ({year})"
+                phrase = f"the encounter between {sa} and {sb} at a conference{place}"
+                did = f"met on the sidelines of a conference{place}"
+                doing = f"meeting {b} at a conference{place}"
+            else:
+                title = f"Letters between {a} and {b} ({year})"
+                phrase = f"the exchange of letters between {sa} and {sb}"
+                did, doing = "exchanged letters", f"exchanging letters with {b}"
+            self.m_phrase.append(phrase)
+            self.m_city_text.append(city or "an undisclosed location")
+            country_out = country if city else ""
             pub = self.first_pub[m]
             disclosed = iso(pub) if pub and rng.random() < 0.8 else ""
             outlet = rng.choice(PUBLISHERS["en"] + PUBLISHERS["ar"])
             if status == "acknowledged":
-                summary = (f'{a} confirmed the {kw}{place} in {when}, calling it '
-                           f'"{rng.choice(QUOTES)}". {outlet} reported it first, citing a '
-                           f'statement by the foreign ministry.')
+                summary = (f'{a} confirmed {doing} {on_when}, calling it '
+                           f'"{rng.choice(GOOD)}". {outlet} reported it first, citing a '
+                           f"statement by the foreign ministry.")
             elif status == "reported":
                 summary = (f"{outlet} and {rng.choice(PUBLISHERS['he'])} reported, citing "
-                           f"officials, that {a} and {b} held a {kw}{place} in {when}; no "
-                           f"participant confirmed it.")
+                           f"officials, that {a} and {b} {did} {on_when}; no participant "
+                           f"confirmed it.")
             else:
                 summary = (f"A single outlet, {outlet}, citing unnamed sources, said {a} and {b} "
-                           f"held a {kw}{place} in {when}. Single origin.")
+                           f"{did} {on_when}. Single origin.")
             w.writerow((self.mid(m), title, kind, value, end_date, city, country_out, venue,
                         status, disclosed, summary))
         f.close()
         self.counts["meetings"] = self.M
 
     # --- claims, citations, participants ------------------------------------------------
-    def claimant(self, kind_hint: str):
+    def claimant(self):
         """(claimant_person_id, claimant_organization_id, claimant_description, phrase)."""
-        rng = self.rng
-        r = rng.random()
+        rnd = self.rng.random
+        r = rnd()
         if r < 0.40:
             p = self.next_person()
             org = ""
-            if rng.random() < 0.15 and self.gov_orgs:
-                org = self.oid(rng.choice(self.gov_orgs))
+            if rnd() < 0.15:
+                org = self.oid(self.gov_orgs[int(rnd() * len(self.gov_orgs))])
             return self.pid(p), org, "", self.show_person(p)
         if r < 0.85:
-            o = rng.choice(self.media_orgs if rng.random() < 0.4 else self.gov_orgs)
+            pool = self.media_orgs if rnd() < 0.4 else self.gov_orgs
+            o = pool[int(rnd() * len(pool))]
             return "", self.oid(o), "", self.org_phrase[o]
-        desc, phrase = rng.choice(CLAIMANT_DESCRIPTIONS)
+        desc, phrase = CLAIMANT_DESCRIPTIONS[int(rnd() * len(CLAIMANT_DESCRIPTIONS))]
         return "", "", desc, phrase
 
     def claims(self, out: Path) -> None:
         rng = self.rng
-        rnd, randrange, choice, randint = rng.random, rng.randrange, rng.choice, rng.randint
+        rnd = rng.random
+
+        def choice(seq):  # rng.choice, without its overhead (the hot loop calls it ~10x a claim)
+            return seq[int(rnd() * len(seq))]
+
+        def randrange(n):
+            return int(rnd() * n)
+
+        def randint(a, b):
+            return a + int(rnd() * (b - a + 1))
         fc, wc = open_csv(out, "claims")
         ft, wt = open_csv(out, "citations")
         fp, wp = open_csv(out, "participants")
@@ -944,9 +986,10 @@ class Generator:
             urls = self.block_urls[m]
             n_urls = len(urls)
             cover = 0
-            city_en = CITIES[self.m_city[m]][0]
+            no_place = self.m_kind[m] in ("call", "correspondence")
             ctx = {
-                "S": self.m_phrase[m], "when": self.m_when[m], "city": city_en,
+                "S": self.m_phrase[m], "when": self.m_when[m], "on_when": self.m_on_when[m],
+                "city": self.m_city_text[m],
                 "kind": KIND_WORDS[self.m_kind[m]],
             }
             part_rows = []
@@ -968,13 +1011,14 @@ class Generator:
                     else:
                         cd, phrase = choice(CLAIMANT_DESCRIPTIONS)
                         cp = co = ""
-                    tmpl = choice(MEETING_TEMPLATES["occurred"])
+                    tmpl = choice(MEETING_TEMPLATES[
+                        "occurred_by_participant" if status == "acknowledged" else "occurred"])
                 elif k <= len(parts):
                     ctype = "attendance"
                     subj_m = meeting_id
                     person = parts[k - 1]
                     subj_p = pid(person)
-                    cp, co, cd, phrase = self.claimant("meeting")
+                    cp, co, cd, phrase = self.claimant()
                     tmpl = choice(MEETING_TEMPLATES["attendance"])
                     part_rows.append((person, k - 1, ci))
                 else:
@@ -982,6 +1026,8 @@ class Generator:
                     if r < 0.5:
                         subj_m = meeting_id
                         ctype = choice(MEETING_TYPES)
+                        if ctype == "place" and no_place:
+                            ctype = "date"
                         if ctype == "attendance":
                             person = choice(parts)
                             subj_p = pid(person)
@@ -1008,12 +1054,15 @@ class Generator:
                         tmpl = choice(ORG_TEMPLATES_TEXT[ctype])
                         ctx["O"] = self.org_phrase[o][0].lower() + self.org_phrase[o][1:] \
                             if self.org_phrase[o].startswith("The ") else self.org_phrase[o]
-                    cp, co, cd, phrase = self.claimant("any")
+                    cp, co, cd, phrase = self.claimant()
                 if person >= 0:
                     ctx["P"] = self.show_person(person)
                     last_person_claim[person] = ci
                 ctx["C"] = phrase
-                ctx["quote"] = choice(QUOTES)
+                ctx["good"] = choice(GOOD)
+                ctx["bad"] = choice(BAD)
+                if "{detail}" in tmpl:
+                    ctx["detail"] = choice(DETAILS)
                 ctx["outlet"] = choice(outlets)
                 if "{venue}" in tmpl:
                     ctx["venue"] = choice(VENUES)
@@ -1057,11 +1106,11 @@ class Generator:
                     if upper >= mday or k:
                         sday = upper - randint(0, 3)
                         r = rnd()
-                        if r < 0.85:
+                        if r < 0.87:
                             stated = iso(sday)
-                        elif r < 0.93:
-                            stated = iso(sday)[:7]
                         elif r < 0.95:
+                            stated = iso(sday)[:7]
+                        elif r < 0.98:
                             stated = iso(sday)[:4]
                         else:
                             stated = f"{iso(sday - randint(1, 3))}/{iso(sday)}"

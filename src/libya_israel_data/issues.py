@@ -370,7 +370,7 @@ _TYPES = [
         "source-orphaned",
         "Source not used",
         "provenance",
-        "Rule 8: a source that no claim cites and no cited source relays.",
+        "Rule 8: a source that no claim or alias cites and no cited source relays.",
         "cite it from a claim, or remove it",
         "warning",
     ),

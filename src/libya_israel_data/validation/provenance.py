@@ -380,6 +380,10 @@ class _Rules:
                 sources.filter(present("relays")).select("source_id", "relays").iter_rows()
             )
             used = set(cites.get_column("source_id").to_list())
+            # An alias row cites the page where the spelling was seen: that page is used too.
+            aliases = self.df("aliases", "source_id")
+            if aliases is not None:
+                used |= set(aliases.get_column("source_id").drop_nulls().to_list())
             frontier = list(used)
             while frontier:
                 nxt = links.get(frontier.pop())
@@ -393,8 +397,8 @@ class _Rules:
                 orphan,
                 "source_id",
                 lambda r: (
-                    f"source {r['source_id']!r} is neither cited nor relayed by a "
-                    "cited source (rule 8)"
+                    f"source {r['source_id']!r} is neither cited (by a claim or an alias) "
+                    "nor relayed by a cited source (rule 8)"
                 ),
             )
         people = self.df("people", "person_id")
