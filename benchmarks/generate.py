@@ -36,6 +36,7 @@ number, header excluded), ``field`` and ``description``.
 Standard library only; rows are streamed to the files, so memory stays small.
 """
 
+# ruff: noqa: RUF001 - Arabic and Hebrew letters and en dashes are data here, not typos.
 from __future__ import annotations
 
 import argparse
@@ -57,23 +58,55 @@ REPO = Path(__file__).resolve().parent.parent
 #: Field order per resource; checked against the repository's Table Schemas at start.
 FIELDS = {
     "sources": (
-        "source_id", "title", "title_en", "publisher", "author", "url", "language",
-        "published", "source_type", "relays", "notes",
+        "source_id",
+        "title",
+        "title_en",
+        "publisher",
+        "author",
+        "url",
+        "language",
+        "published",
+        "source_type",
+        "relays",
+        "notes",
     ),
     "people": ("person_id", "name", "name_ar", "name_he", "country", "description"),
     "aliases": ("person_id", "alias", "language", "source_id"),
     "organizations": (
-        "organization_id", "name", "name_ar", "name_he", "country", "kind", "parent_id",
+        "organization_id",
+        "name",
+        "name_ar",
+        "name_he",
+        "country",
+        "kind",
+        "parent_id",
         "description",
     ),
     "meetings": (
-        "meeting_id", "title", "kind", "date", "end_date", "city", "country", "venue", "status",
-        "disclosed", "summary",
+        "meeting_id",
+        "title",
+        "kind",
+        "date",
+        "end_date",
+        "city",
+        "country",
+        "venue",
+        "status",
+        "disclosed",
+        "summary",
     ),
     "participants": ("meeting_id", "person_id", "role", "capacity", "side", "claim_id"),
     "claims": (
-        "claim_id", "meeting_id", "person_id", "organization_id", "claim_type", "statement",
-        "claimant_person_id", "claimant_organization_id", "claimant_description", "stated",
+        "claim_id",
+        "meeting_id",
+        "person_id",
+        "organization_id",
+        "claim_type",
+        "statement",
+        "claimant_person_id",
+        "claimant_organization_id",
+        "claimant_description",
+        "stated",
         "disputes",
     ),
     "citations": ("claim_id", "source_id", "locator"),
@@ -86,146 +119,390 @@ FIELDS = {
 
 FIRST = {
     "LY": [
-        ("Najla", "نجلاء", "נג׳לא"), ("Khalifa", "خليفة", "ח'ליפה"),
-        ("Abdul Hamid", "عبد الحميد", "עבד אל-חמיד"), ("Ibrahim", "إبراهيم", "אבראהים"),
-        ("Omar", "عمر", "עומר"), ("Mohamed", "محمد", "מוחמד"), ("Saddam", "صدام", "סדאם"),
-        ("Aguila", "عقيلة", "עקילה"), ("Asma", "أسماء", "אסמאא"), ("Hussein", "حسين", "חוסיין"),
-        ("Najwa", "نجوى", "נג'ווא"), ("Abdel Baset", "عبد الباسط", "עבד אל-באסט"),
-        ("Sofian", "سفيان", "סופיאן"), ("Adel", "عادل", "עאדל"), ("Khadija", "خديجة", "ח'דיג'ה"),
-        ("Abdullah", "عبد الله", "עבדאללה"), ("Mustafa", "مصطفى", "מוסטפא"),
-        ("Fathi", "فتحي", "פתחי"), ("Salah", "صلاح", "סלאח"), ("Amal", "أمل", "אמל"),
+        ("Najla", "نجلاء", "נג׳לא"),
+        ("Khalifa", "خليفة", "ח'ליפה"),
+        ("Abdul Hamid", "عبد الحميد", "עבד אל-חמיד"),
+        ("Ibrahim", "إبراهيم", "אבראהים"),
+        ("Omar", "عمر", "עומר"),
+        ("Mohamed", "محمد", "מוחמד"),
+        ("Saddam", "صدام", "סדאם"),
+        ("Aguila", "عقيلة", "עקילה"),
+        ("Asma", "أسماء", "אסמאא"),
+        ("Hussein", "حسين", "חוסיין"),
+        ("Najwa", "نجوى", "נג'ווא"),
+        ("Abdel Baset", "عبد الباسط", "עבד אל-באסט"),
+        ("Sofian", "سفيان", "סופיאן"),
+        ("Adel", "عادل", "עאדל"),
+        ("Khadija", "خديجة", "ח'דיג'ה"),
+        ("Abdullah", "عبد الله", "עבדאללה"),
+        ("Mustafa", "مصطفى", "מוסטפא"),
+        ("Fathi", "فتحي", "פתחי"),
+        ("Salah", "صلاح", "סלאח"),
+        ("Amal", "أمل", "אמל"),
     ],
     "IL": [
-        ("Eli", "إيلي", "אלי"), ("Itay", "إيتاي", "איתי"), ("Ronen", "رونان", "רונן"),
-        ("David", "دافيد", "דוד"), ("Meir", "مائير", "מאיר"), ("Tzipi", "تسيبي", "ציפי"),
-        ("Gila", "جيلا", "גילה"), ("Danny", "داني", "דני"), ("Ayoub", "أيوب", "איוב"),
-        ("Ron", "رون", "רון"), ("Nimrod", "نمرود", "נמרוד"), ("Yom Tov", "يوم توف", "יום טוב"),
-        ("Raphael", "رافائيل", "רפאל"), ("Yehiel", "يحيئيل", "יחיאל"), ("Avi", "آفي", "אבי"),
-        ("Yossi", "يوسي", "יוסי"), ("Miri", "ميري", "מירי"), ("Noa", "نوعا", "נועה"),
-        ("Shlomo", "شلومو", "שלמה"), ("Tamar", "تمار", "תמר"),
+        ("Eli", "إيلي", "אלי"),
+        ("Itay", "إيتاي", "איתי"),
+        ("Ronen", "رونان", "רונן"),
+        ("David", "دافيد", "דוד"),
+        ("Meir", "مائير", "מאיר"),
+        ("Tzipi", "تسيبي", "ציפי"),
+        ("Gila", "جيلا", "גילה"),
+        ("Danny", "داني", "דני"),
+        ("Ayoub", "أيوب", "איוב"),
+        ("Ron", "رون", "רון"),
+        ("Nimrod", "نمرود", "נמרוד"),
+        ("Yom Tov", "يوم توف", "יום טוב"),
+        ("Raphael", "رافائيل", "רפאל"),
+        ("Yehiel", "يحيئيل", "יחיאל"),
+        ("Avi", "آفي", "אבי"),
+        ("Yossi", "يوسي", "יוסי"),
+        ("Miri", "ميري", "מירי"),
+        ("Noa", "نوعا", "נועה"),
+        ("Shlomo", "شلومو", "שלמה"),
+        ("Tamar", "تمار", "תמר"),
     ],
     "XX": [
-        ("Antonio", "أنطونيو", "אנטוניו"), ("Walter", "والتر", "וולטר"),
-        ("William", "وليام", "ויליאם"), ("Steve", "ستيف", "סטיב"), ("Martin", "مارتين", "מרטין"),
-        ("Giorgia", "جورجا", "ג'ורג'ה"), ("Pierre", "بيار", "פייר"), ("Ahmed", "أحمد", "אחמד"),
-        ("Mehmet", "محمد", "מהמט"), ("Sarah", "سارة", "שרה"),
+        ("Antonio", "أنطونيو", "אנטוניו"),
+        ("Walter", "والتر", "וולטר"),
+        ("William", "وليام", "ויליאם"),
+        ("Steve", "ستيف", "סטיב"),
+        ("Martin", "مارتين", "מרטין"),
+        ("Giorgia", "جورجا", "ג'ורג'ה"),
+        ("Pierre", "بيار", "פייר"),
+        ("Ahmed", "أحمد", "אחמד"),
+        ("Mehmet", "محمد", "מהמט"),
+        ("Sarah", "سارة", "שרה"),
     ],
 }
 LAST = {
     "LY": [
-        ("Mangoush", "المنقوش", "אלמנקוש", "Elmangoush"), ("Haftar", "حفتر", "חפתר", "Hifter"),
-        ("Dbeibah", "الدبيبة", "דבייבה", "Dbaiba"), ("al-Badri", "البدري", "אל-בדרי", "El Badri"),
-        ("Saleh", "صالح", "סאלח", "Salih"), ("al-Khoja", "الخوجة", "אל-ח'וג'ה", "Elkhoja"),
-        ("Triki", "التريكي", "טריקי", "al-Treki"), ("Hamouda", "حمودة", "חמודה", "Hammouda"),
+        ("Mangoush", "المنقوش", "אלמנקוש", "Elmangoush"),
+        ("Haftar", "حفتر", "חפתר", "Hifter"),
+        ("Dbeibah", "الدبيبة", "דבייבה", "Dbaiba"),
+        ("al-Badri", "البدري", "אל-בדרי", "El Badri"),
+        ("Saleh", "صالح", "סאלח", "Salih"),
+        ("al-Khoja", "الخوجة", "אל-ח'וג'ה", "Elkhoja"),
+        ("Triki", "التريكي", "טריקי", "al-Treki"),
+        ("Hamouda", "حمودة", "חמודה", "Hammouda"),
         ("al-Shaibani", "الشيباني", "א-שייבאני", "Shibani"),
-        ("Bliheg", "بليحق", "בליחק", "Blaiheg"), ("al-Sour", "الصور", "א-סור", "Elsour"),
-        ("Jumua", "جمعة", "ג'ומעה", "Juma"), ("Wahiba", "وهيبة", "והיבה", "Wheba"),
-        ("al-Ayeb", "العائب", "אל-עאיב", "Layeb"), ("al-Gawairi", "القويري", "אל-גוויירי", "Gweiri"),
-        ("Bashagha", "باشاغا", "באשאע'ה", "Bashaga"), ("al-Mishri", "المشري", "אל-משרי", "Mechri"),
+        ("Bliheg", "بليحق", "בליחק", "Blaiheg"),
+        ("al-Sour", "الصور", "א-סור", "Elsour"),
+        ("Jumua", "جمعة", "ג'ומעה", "Juma"),
+        ("Wahiba", "وهيبة", "והיבה", "Wheba"),
+        ("al-Ayeb", "العائب", "אל-עאיב", "Layeb"),
+        ("al-Gawairi", "القويري", "אל-גוויירי", "Gweiri"),
+        ("Bashagha", "باشاغا", "באשאע'ה", "Bashaga"),
+        ("al-Mishri", "المشري", "אל-משרי", "Mechri"),
         ("Ghoga", "غوقة", "ע'וקה", "Roka"),
     ],
     "IL": [
-        ("Cohen", "كوهين", "כהן", "Kohen"), ("Blumental", "بلومنتال", "בלומנטל", "Blumenthal"),
-        ("Levy", "ليفي", "לוי", "Levi"), ("Kahlon", "كحلون", "כחלון", "Kachlon"),
-        ("Livni", "ليفني", "לבני", "Livny"), ("Gamliel", "جمليئيل", "גמליאל", "Gamli'el"),
-        ("Danon", "دانون", "דנון", "Danoun"), ("Prosor", "بروسور", "פרוסור", "Prossor"),
-        ("Sheetrit", "شطريت", "שטרית", "Shitrit"), ("Barnea", "بارنياع", "ברנע", "Barnia"),
-        ("Gez", "جيز", "גז", "Guez"), ("Haddad", "حداد", "חדד", "Hadad"),
-        ("Samia", "سامية", "סמיה", "Samiya"), ("Bar", "بار", "בר", "Barr"),
-        ("Luzon", "لوزون", "לוזון", "Louzon"), ("Kara", "قرا", "קרא", "Qara"),
-        ("Peretz", "بيرتس", "פרץ", "Perez"), ("Mizrahi", "مزراحي", "מזרחי", "Mizrachi"),
+        ("Cohen", "كوهين", "כהן", "Kohen"),
+        ("Blumental", "بلومنتال", "בלומנטל", "Blumenthal"),
+        ("Levy", "ليفي", "לוי", "Levi"),
+        ("Kahlon", "كحلون", "כחלון", "Kachlon"),
+        ("Livni", "ليفني", "לבני", "Livny"),
+        ("Gamliel", "جمليئيل", "גמליאל", "Gamli'el"),
+        ("Danon", "دانون", "דנון", "Danoun"),
+        ("Prosor", "بروسور", "פרוסור", "Prossor"),
+        ("Sheetrit", "شطريت", "שטרית", "Shitrit"),
+        ("Barnea", "بارنياع", "ברנע", "Barnia"),
+        ("Gez", "جيز", "גז", "Guez"),
+        ("Haddad", "حداد", "חדד", "Hadad"),
+        ("Samia", "سامية", "סמיה", "Samiya"),
+        ("Bar", "بار", "בר", "Barr"),
+        ("Luzon", "لوزون", "לוזון", "Louzon"),
+        ("Kara", "قرا", "קרא", "Qara"),
+        ("Peretz", "بيرتس", "פרץ", "Perez"),
+        ("Mizrahi", "مزراحي", "מזרחי", "Mizrachi"),
     ],
     "XX": [
-        ("Tajani", "تاياني", "טאיאני", "Taiani"), ("Arbib", "أربيب", "ארביב", "Arbibe"),
-        ("Burns", "بيرنز", "ברנס", "Burnes"), ("Witkoff", "ويتكوف", "וויטקוף", "Witkov"),
-        ("Schlaff", "شلاف", "שלאף", "Schlaf"), ("Lazar", "لازار", "לזר", "Lazare"),
-        ("Rossi", "روسي", "רוסי", "Rosi"), ("Dubois", "دوبوا", "דובואה", "Du Bois"),
-        ("Safadi", "الصفدي", "צפדי", "al-Safadi"), ("Yilmaz", "يلماز", "ילמאז", "Yilmas"),
+        ("Tajani", "تاياني", "טאיאני", "Taiani"),
+        ("Arbib", "أربيب", "ארביב", "Arbibe"),
+        ("Burns", "بيرنز", "ברנס", "Burnes"),
+        ("Witkoff", "ويتكوف", "וויטקוף", "Witkov"),
+        ("Schlaff", "شلاف", "שלאף", "Schlaf"),
+        ("Lazar", "لازار", "לזר", "Lazare"),
+        ("Rossi", "روسي", "רוסי", "Rosi"),
+        ("Dubois", "دوبوا", "דובואה", "Du Bois"),
+        ("Safadi", "الصفدي", "צפדי", "al-Safadi"),
+        ("Yilmaz", "يلماز", "ילמאז", "Yilmas"),
     ],
 }
 #: Father's names, used as middle names of Libyans.
-MIDDLE_LY = [("Ali", "علي", "עלי"), ("Mohamed", "محمد", "מוחמד"), ("Abdullah", "عبد الله", "עבדאללה"),
-             ("Omar", "عمر", "עומר"), ("Salem", "سالم", "סאלם"), ("Khalil", "خليل", "ח'ליל")]
+MIDDLE_LY = [
+    ("Ali", "علي", "עלי"),
+    ("Mohamed", "محمد", "מוחמד"),
+    ("Abdullah", "عبد الله", "עבדאללה"),
+    ("Omar", "عمر", "עומר"),
+    ("Salem", "سالم", "סאלם"),
+    ("Khalil", "خليل", "ח'ליל"),
+]
 OTHER_COUNTRIES = ["IT", "US", "AE", "JO", "FR", "GB", "AT", "EG", "TR", "CA", "MA", "DE"]
 NATIONALITY = {
-    "LY": "Libyan", "IL": "Israeli", "IT": "Italian", "US": "American", "AE": "Emirati",
-    "JO": "Jordanian", "FR": "French", "GB": "British", "AT": "Austrian", "EG": "Egyptian",
-    "TR": "Turkish", "CA": "Canadian", "MA": "Moroccan", "DE": "German", "": "Stateless",
+    "LY": "Libyan",
+    "IL": "Israeli",
+    "IT": "Italian",
+    "US": "American",
+    "AE": "Emirati",
+    "JO": "Jordanian",
+    "FR": "French",
+    "GB": "British",
+    "AT": "Austrian",
+    "EG": "Egyptian",
+    "TR": "Turkish",
+    "CA": "Canadian",
+    "MA": "Moroccan",
+    "DE": "German",
+    "": "Stateless",
 }
 
 # (English, Arabic, Hebrew, country)
 CITIES = [
-    ("Rome", "روما", "רומא", "IT"), ("Amman", "عمان", "עמאן", "JO"),
-    ("Abu Dhabi", "أبوظبي", "אבו דאבי", "AE"), ("Paris", "باريس", "פריז", "FR"),
-    ("Cairo", "القاهرة", "קהיר", "EG"), ("Tunis", "تونس", "תוניס", "TN"),
-    ("Istanbul", "إسطنبول", "איסטנבול", "TR"), ("Athens", "أثينا", "אתונה", "GR"),
-    ("Valletta", "فاليتا", "ולטה", "MT"), ("Washington", "واشنطن", "וושינגטון", "US"),
-    ("Tel Aviv", "تل أبيب", "תל אביב", "IL"), ("Jerusalem", "القدس", "ירושלים", "IL"),
-    ("Tripoli", "طرابلس", "טריפולי", "LY"), ("Benghazi", "بنغازي", "בנגזי", "LY"),
-    ("Geneva", "جنيف", "ז'נבה", "CH"), ("Vienna", "فيينا", "וינה", "AT"),
-    ("Nicosia", "نيقوسيا", "ניקוסיה", "CY"), ("Rabat", "الرباط", "רבאט", "MA"),
-    ("Manama", "المنامة", "מנאמה", "BH"), ("Berlin", "برلين", "ברלין", "DE"),
-    ("London", "لندن", "לונדון", "GB"), ("Misrata", "مصراتة", "מיסראתה", "LY"),
+    ("Rome", "روما", "רומא", "IT"),
+    ("Amman", "عمان", "עמאן", "JO"),
+    ("Abu Dhabi", "أبوظبي", "אבו דאבי", "AE"),
+    ("Paris", "باريس", "פריז", "FR"),
+    ("Cairo", "القاهرة", "קהיר", "EG"),
+    ("Tunis", "تونس", "תוניס", "TN"),
+    ("Istanbul", "إسطنبول", "איסטנבול", "TR"),
+    ("Athens", "أثينا", "אתונה", "GR"),
+    ("Valletta", "فاليتا", "ולטה", "MT"),
+    ("Washington", "واشنطن", "וושינגטון", "US"),
+    ("Tel Aviv", "تل أبيب", "תל אביב", "IL"),
+    ("Jerusalem", "القدس", "ירושלים", "IL"),
+    ("Tripoli", "طرابلس", "טריפולי", "LY"),
+    ("Benghazi", "بنغازي", "בנגזי", "LY"),
+    ("Geneva", "جنيف", "ז'נבה", "CH"),
+    ("Vienna", "فيينا", "וינה", "AT"),
+    ("Nicosia", "نيقوسيا", "ניקוסיה", "CY"),
+    ("Rabat", "الرباط", "רבאט", "MA"),
+    ("Manama", "المنامة", "מנאמה", "BH"),
+    ("Berlin", "برلين", "ברלין", "DE"),
+    ("London", "لندن", "לונדון", "GB"),
+    ("Misrata", "مصراتة", "מיסראתה", "LY"),
 ]
 VENUES = [
-    "Italian Foreign Ministry (Farnesina)", "Villa Madama", "a hotel near the airport",
-    "Hotel Excelsior, Via Veneto", "the US embassy", "a private residence",
-    "the royal palace", "the conference centre", 'the "Dolce Vita" villa, outside the city',
+    "Italian Foreign Ministry (Farnesina)",
+    "Villa Madama",
+    "a hotel near the airport",
+    "Hotel Excelsior, Via Veneto",
+    "the US embassy",
+    "a private residence",
+    "the royal palace",
+    "the conference centre",
+    'the "Dolce Vita" villa, outside the city',
 ]
 MONTHS = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ]
 
 # (organization name, Arabic, Hebrew, country, kind, parent index or -1, claimant phrase,
 #  description). The first ten are always present (at least 10 organizations).
 ORG_TEMPLATES = [
-    ("Government of National Unity", "حكومة الوحدة الوطنية", "ממשלת האחדות הלאומית", "LY",
-     "government", -1, "Libya's Government of National Unity",
-     "Tripoli-based government of Libya (from 2021)."),
-    ("Libyan Ministry of Foreign Affairs", "وزارة الخارجية الليبية", "משרד החוץ הלובי", "LY",
-     "ministry", 0, "The Libyan foreign ministry", "Foreign ministry of the Tripoli government."),
-    ("Government of Israel", "حكومة إسرائيل", "ממשלת ישראל", "IL", "government", -1,
-     "The Israeli government", "The government of the State of Israel."),
-    ("Israeli Ministry of Foreign Affairs", "وزارة الخارجية الإسرائيلية", "משרד החוץ", "IL",
-     "ministry", 2, "Israel's Foreign Ministry", "Israel's foreign ministry."),
-    ("Mossad", "الموساد", "המוסד", "IL", "intelligence_agency", 2, "The Mossad",
-     "Israel's foreign intelligence agency."),
-    ("House of Representatives", "مجلس النواب", "בית הנבחרים", "LY", "legislature", -1,
-     "Libya's House of Representatives", "Libyan parliament, sitting in Tobruk and Benghazi."),
-    ("Libyan National Army", "الجيش الوطني الليبي", "הצבא הלאומי הלובי", "LY",
-     "armed_forces", -1, "The Libyan National Army", "Armed forces commanded by Khalifa Haftar."),
-    ("Associated Press", "أسوشيتد برس", "סוכנות AP", "US", "media", -1, "AP",
-     "US news agency."),
+    (
+        "Government of National Unity",
+        "حكومة الوحدة الوطنية",
+        "ממשלת האחדות הלאומית",
+        "LY",
+        "government",
+        -1,
+        "Libya's Government of National Unity",
+        "Tripoli-based government of Libya (from 2021).",
+    ),
+    (
+        "Libyan Ministry of Foreign Affairs",
+        "وزارة الخارجية الليبية",
+        "משרד החוץ הלובי",
+        "LY",
+        "ministry",
+        0,
+        "The Libyan foreign ministry",
+        "Foreign ministry of the Tripoli government.",
+    ),
+    (
+        "Government of Israel",
+        "حكومة إسرائيل",
+        "ממשלת ישראל",
+        "IL",
+        "government",
+        -1,
+        "The Israeli government",
+        "The government of the State of Israel.",
+    ),
+    (
+        "Israeli Ministry of Foreign Affairs",
+        "وزارة الخارجية الإسرائيلية",
+        "משרד החוץ",
+        "IL",
+        "ministry",
+        2,
+        "Israel's Foreign Ministry",
+        "Israel's foreign ministry.",
+    ),
+    (
+        "Mossad",
+        "الموساد",
+        "המוסד",
+        "IL",
+        "intelligence_agency",
+        2,
+        "The Mossad",
+        "Israel's foreign intelligence agency.",
+    ),
+    (
+        "House of Representatives",
+        "مجلس النواب",
+        "בית הנבחרים",
+        "LY",
+        "legislature",
+        -1,
+        "Libya's House of Representatives",
+        "Libyan parliament, sitting in Tobruk and Benghazi.",
+    ),
+    (
+        "Libyan National Army",
+        "الجيش الوطني الليبي",
+        "הצבא הלאומי הלובי",
+        "LY",
+        "armed_forces",
+        -1,
+        "The Libyan National Army",
+        "Armed forces commanded by Khalifa Haftar.",
+    ),
+    ("Associated Press", "أسوشيتد برس", "סוכנות AP", "US", "media", -1, "AP", "US news agency."),
     ("Haaretz", "هآرتس", "הארץ", "IL", "media", -1, "Haaretz", "Israeli daily newspaper."),
-    ("Al Arabiya", "العربية", "אל-ערביה", "AE", "media", -1, "Al Arabiya",
-     "Saudi-owned television channel, based in Dubai."),
-    ("Prime Minister's Office (Israel)", "مكتب رئيس الوزراء الإسرائيلي", "משרד ראש הממשלה",
-     "IL", "ministry", 2, "The Israeli Prime Minister's Office", "Office of Israel's prime minister."),
-    ("Presidential Council", "المجلس الرئاسي", "המועצה הנשיאותית", "LY", "presidency", -1,
-     "Libya's Presidential Council", "Libya's collective head of state (from 2021)."),
-    ("United Nations Support Mission in Libya", "بعثة الأمم المتحدة للدعم في ليبيا", "", "",
-     "international_organization", -1, "UNSMIL", "UN political mission in Libya."),
-    ("World Organization of Libyan Jews", "المنظمة العالمية ليهود ليبيا", "הארגון העולמי של יוצאי לוב",
-     "IL", "community_organization", -1, "The World Organization of Libyan Jews",
-     "Israel-based body of Jews from Libya and their descendants."),
-    ("US Department of State", "وزارة الخارجية الأمريكية", "מחלקת המדינה", "US", "ministry", -1,
-     "The US State Department", "Foreign ministry of the United States."),
-    ("Italian Ministry of Foreign Affairs", "وزارة الخارجية الإيطالية", "משרד החוץ האיטלקי", "IT",
-     "ministry", -1, "Italy's foreign ministry", "Italy's foreign ministry (the Farnesina)."),
+    (
+        "Al Arabiya",
+        "العربية",
+        "אל-ערביה",
+        "AE",
+        "media",
+        -1,
+        "Al Arabiya",
+        "Saudi-owned television channel, based in Dubai.",
+    ),
+    (
+        "Prime Minister's Office (Israel)",
+        "مكتب رئيس الوزراء الإسرائيلي",
+        "משרד ראש הממשלה",
+        "IL",
+        "ministry",
+        2,
+        "The Israeli Prime Minister's Office",
+        "Office of Israel's prime minister.",
+    ),
+    (
+        "Presidential Council",
+        "المجلس الرئاسي",
+        "המועצה הנשיאותית",
+        "LY",
+        "presidency",
+        -1,
+        "Libya's Presidential Council",
+        "Libya's collective head of state (from 2021).",
+    ),
+    (
+        "United Nations Support Mission in Libya",
+        "بعثة الأمم المتحدة للدعم في ليبيا",
+        "",
+        "",
+        "international_organization",
+        -1,
+        "UNSMIL",
+        "UN political mission in Libya.",
+    ),
+    (
+        "World Organization of Libyan Jews",
+        "المنظمة العالمية ليهود ليبيا",
+        "הארגון העולמי של יוצאי לוב",
+        "IL",
+        "community_organization",
+        -1,
+        "The World Organization of Libyan Jews",
+        "Israel-based body of Jews from Libya and their descendants.",
+    ),
+    (
+        "US Department of State",
+        "وزارة الخارجية الأمريكية",
+        "מחלקת המדינה",
+        "US",
+        "ministry",
+        -1,
+        "The US State Department",
+        "Foreign ministry of the United States.",
+    ),
+    (
+        "Italian Ministry of Foreign Affairs",
+        "وزارة الخارجية الإيطالية",
+        "משרד החוץ האיטלקי",
+        "IT",
+        "ministry",
+        -1,
+        "Italy's foreign ministry",
+        "Italy's foreign ministry (the Farnesina).",
+    ),
 ]
-MEDIA_WORDS = ["Herald", "Observer", "Daily", "Post", "Gazette", "Times", "Review", "News",
-               "Tribune", "Monitor", "Courier", "Mirror"]
-PORTFOLIOS = ["Interior", "Defence", "Economy", "Justice", "Culture", "Health", "Finance",
-              "Regional Cooperation", "Oil and Gas", "Local Government"]
+MEDIA_WORDS = [
+    "Herald",
+    "Observer",
+    "Daily",
+    "Post",
+    "Gazette",
+    "Times",
+    "Review",
+    "News",
+    "Tribune",
+    "Monitor",
+    "Courier",
+    "Mirror",
+]
+PORTFOLIOS = [
+    "Interior",
+    "Defence",
+    "Economy",
+    "Justice",
+    "Culture",
+    "Health",
+    "Finance",
+    "Regional Cooperation",
+    "Oil and Gas",
+    "Local Government",
+]
 PARTY_WORDS = ["National", "Justice", "Renewal", "Unity", "Future", "Liberal", "Homeland"]
 
 # language -> publishers, and title templates (native, English).
 PUBLISHERS = {
-    "en": ["Associated Press", "Reuters", "The Times of Israel", "The Jerusalem Post",
-           "Libya Observer", "Middle East Eye", "Al-Monitor", "Axios", "The National"],
-    "ar": ["Al-Wasat", "Al Arabiya", "Asharq Al-Awsat", "Arabi21", "Libya Al-Mostakbal",
-           "Al Jazeera"],
+    "en": [
+        "Associated Press",
+        "Reuters",
+        "The Times of Israel",
+        "The Jerusalem Post",
+        "Libya Observer",
+        "Middle East Eye",
+        "Al-Monitor",
+        "Axios",
+        "The National",
+    ],
+    "ar": [
+        "Al-Wasat",
+        "Al Arabiya",
+        "Asharq Al-Awsat",
+        "Arabi21",
+        "Libya Al-Mostakbal",
+        "Al Jazeera",
+    ],
     "he": ["Haaretz", "Ynet", "Maariv", "Kan 11", "Walla", "Israel Hayom"],
     "fr": ["Le Monde", "Jeune Afrique", "RFI"],
     "it": ["Agenzia Nova", "ANSA", "la Repubblica", "Corriere della Sera"],
@@ -239,34 +516,59 @@ TITLES = {
         ('Report: {A}, {B} discussed "cooperation" at {city} meeting', ""),
     ],
     "ar": [
-        ("تقرير: لقاء سري بين {A_ar} و{B_ar} في {city_ar}",
-         "Report: secret meeting between {A} and {B} in {city}"),
-        ("الخارجية الليبية تنفي لقاء {A_ar} مع مسؤول إسرائيلي",
-         "Libyan foreign ministry denies {A} met an Israeli official"),
-        ("{A_ar} يلتقي {B_ar} في {city_ar}، بحسب مصادر مطلعة",
-         "{A} meets {B} in {city}, according to informed sources"),
+        (
+            "تقرير: لقاء سري بين {A_ar} و{B_ar} في {city_ar}",
+            "Report: secret meeting between {A} and {B} in {city}",
+        ),
+        (
+            "الخارجية الليبية تنفي لقاء {A_ar} مع مسؤول إسرائيلي",
+            "Libyan foreign ministry denies {A} met an Israeli official",
+        ),
+        (
+            "{A_ar} يلتقي {B_ar} في {city_ar}، بحسب مصادر مطلعة",
+            "{A} meets {B} in {city}, according to informed sources",
+        ),
     ],
     "he": [
         ("דיווח: {B_he} נפגש עם {A_he} ב{city_he}", "Report: {B} met {A} in {city}"),
-        ('"פגישה היסטורית": {B_he} ו{A_he} נפגשו ב{city_he}',
-         '"A historic meeting": {B} and {A} met in {city}'),
+        (
+            '"פגישה היסטורית": {B_he} ו{A_he} נפגשו ב{city_he}',
+            '"A historic meeting": {B} and {A} met in {city}',
+        ),
         ('לוב מכחישה: "לא הייתה פגישה" עם {B_he}', 'Libya denies: "there was no meeting" with {B}'),
     ],
     "fr": [
         ("Libye : {A} aurait rencontré {B} à {city}", "Libya: {A} reportedly met {B} in {city}"),
-        ("Tripoli dément toute rencontre avec des responsables israéliens",
-         "Tripoli denies any meeting with Israeli officials"),
+        (
+            "Tripoli dément toute rencontre avec des responsables israéliens",
+            "Tripoli denies any meeting with Israeli officials",
+        ),
     ],
     "it": [
-        ("Libia, incontro segreto a {city} tra {A} e {B}",
-         "Libya: secret meeting in {city} between {A} and {B}"),
-        ('Israele-Libia, la Farnesina smentisce: "nessun incontro"',
-         'Israel-Libya: the Italian foreign ministry denies "any meeting"'),
+        (
+            "Libia, incontro segreto a {city} tra {A} e {B}",
+            "Libya: secret meeting in {city} between {A} and {B}",
+        ),
+        (
+            'Israele-Libia, la Farnesina smentisce: "nessun incontro"',
+            'Israel-Libya: the Italian foreign ministry denies "any meeting"',
+        ),
     ],
 }
-SOURCE_TYPES = (["news_report"] * 10 + ["wire_report"] * 4 + ["official_statement"] * 2
-                + ["press_release", "interview", "analysis", "opinion", "social_media_post",
-                   "broadcast", "legal_document"])
+SOURCE_TYPES = (
+    ["news_report"] * 10
+    + ["wire_report"] * 4
+    + ["official_statement"] * 2
+    + [
+        "press_release",
+        "interview",
+        "analysis",
+        "opinion",
+        "social_media_post",
+        "broadcast",
+        "legal_document",
+    ]
+)
 SOURCE_NOTES = [
     'Relays the wire story; dateline "{city}".',
     "Date from the URL path.",
@@ -274,62 +576,125 @@ SOURCE_NOTES = [
     "Cites {publisher}, without a link.",
     "Same text stored under a second address (not cited separately).",
 ]
-LOCATORS = ["headline", "para 1", "para 2", "para 3", "para 4", "photo caption", "lede",
-            "para 5, quoting a statement"]
+LOCATORS = [
+    "headline",
+    "para 1",
+    "para 2",
+    "para 3",
+    "para 4",
+    "photo caption",
+    "lede",
+    "para 5, quoting a statement",
+]
 
 CAPACITIES = {
-    "LY": ["Foreign Minister of Libya (Government of National Unity)",
-           "Libyan ambassador to {country}", "Adviser to the Prime Minister of Libya",
-           "Commander of the Libyan National Army", "Member of the House of Representatives",
-           "Head of Libya's intelligence service"],
-    "IL": ["Foreign Minister of Israel", "Director of the Mossad",
-           "Israeli Minister of Regional Cooperation", "Adviser to the Prime Minister of Israel",
-           "Head of the Foreign Ministry's Maghreb desk", "Member of the Knesset"],
-    "XX": ["Foreign Minister of {country}", "Special envoy for the Middle East",
-           "National security adviser", "Businessman and intermediary"],
+    "LY": [
+        "Foreign Minister of Libya (Government of National Unity)",
+        "Libyan ambassador to {country}",
+        "Adviser to the Prime Minister of Libya",
+        "Commander of the Libyan National Army",
+        "Member of the House of Representatives",
+        "Head of Libya's intelligence service",
+    ],
+    "IL": [
+        "Foreign Minister of Israel",
+        "Director of the Mossad",
+        "Israeli Minister of Regional Cooperation",
+        "Adviser to the Prime Minister of Israel",
+        "Head of the Foreign Ministry's Maghreb desk",
+        "Member of the Knesset",
+    ],
+    "XX": [
+        "Foreign Minister of {country}",
+        "Special envoy for the Middle East",
+        "National security adviser",
+        "Businessman and intermediary",
+    ],
 }
 DESCRIPTIONS = {
-    "LY": ["Libyan diplomat; ambassador to {country} ({y1}–{y2}).",
-           "Member of Libya's House of Representatives for {city} (from {y1}).",
-           "Adviser to the Government of National Unity on foreign affairs ({y1}–{y2}).",
-           'Libyan business figure, described by {pub} as "close to the Dbeibah family" ({y1}).',
-           "Libyan official; deputy foreign minister ({y1}–{y2}), later an envoy to {country}."],
-    "IL": ["Israeli diplomat; director of the Foreign Ministry's Maghreb division ({y1}–{y2}).",
-           "Member of the Knesset ({y1}–{y2}), born to a family from {city}, Libya.",
-           "Israeli intelligence officer, named in reports as a Mossad liaison ({y1}).",
-           'Israeli minister ({y1}–{y2}); called the talks "historic" in {y2}.'],
-    "XX": ["{nat} diplomat, described as an intermediary between Libya and Israel ({y1}).",
-           "{nat} business executive with interests in Libya, Israel and {city} ({y1}–{y2}).",
-           "{nat} foreign minister ({y1}–{y2}); hosted talks in {city}."],
-    "": ["Journalist; presenter at {pub} ({y1}–{y2}).",
-         "Activist of the Libyan diaspora, quoted by {pub} in {y1}."],
+    "LY": [
+        "Libyan diplomat; ambassador to {country} ({y1}–{y2}).",
+        "Member of Libya's House of Representatives for {city} (from {y1}).",
+        "Adviser to the Government of National Unity on foreign affairs ({y1}–{y2}).",
+        'Libyan business figure, described by {pub} as "close to the Dbeibah family" ({y1}).',
+        "Libyan official; deputy foreign minister ({y1}–{y2}), later an envoy to {country}.",
+    ],
+    "IL": [
+        "Israeli diplomat; director of the Foreign Ministry's Maghreb division ({y1}–{y2}).",
+        "Member of the Knesset ({y1}–{y2}), born to a family from {city}, Libya.",
+        "Israeli intelligence officer, named in reports as a Mossad liaison ({y1}).",
+        'Israeli minister ({y1}–{y2}); called the talks "historic" in {y2}.',
+    ],
+    "XX": [
+        "{nat} diplomat, described as an intermediary between Libya and Israel ({y1}).",
+        "{nat} business executive with interests in Libya, Israel and {city} ({y1}–{y2}).",
+        "{nat} foreign minister ({y1}–{y2}); hosted talks in {city}.",
+    ],
+    "": [
+        "Journalist; presenter at {pub} ({y1}–{y2}).",
+        "Activist of the Libyan diaspora, quoted by {pub} in {y1}.",
+    ],
 }
 
 CLAIMANT_DESCRIPTIONS = [
     ("unnamed Israeli official", "An unnamed Israeli official"),
     ("two senior Libyan officials", "Two senior Libyan officials"),
-    ("a source close to the Government of National Unity",
-     "A source close to the Government of National Unity"),
+    (
+        "a source close to the Government of National Unity",
+        "A source close to the Government of National Unity",
+    ),
     ("diplomatic sources in Rome", "Diplomatic sources in Rome"),
     ("an aide to the Libyan prime minister", "An aide to the Libyan prime minister"),
     ("informed sources", "Informed sources"),
 ]
-GOOD = ["a historic step", "the first-ever meeting", "an important channel", "a useful exchange",
-        "a first step towards normal relations", "frank and positive"]
-BAD = ["baseless", "a fabrication", "lies spread by hostile media", "a serious breach",
-       "a betrayal of the Palestinian cause", "unacceptable"]
-DETAILS = ["humanitarian issues, agriculture and water", "the fate of Jewish heritage sites",
-           "security, migration and trade", "a possible visit to Tripoli",
-           "compensation for property left behind in 1967"]
-TOPICS = ["humanitarian cooperation", "the preservation of Jewish heritage in Libya",
-          "agriculture and water management", "the return of Libyan Jewish property",
-          "security on Libya's southern border", "a possible normalisation of relations",
-          "direct flights between Tripoli and Tel Aviv", "the release of a detained citizen"]
-MEDIATORS = ["Italy's foreign minister", "the US State Department", "an Emirati official",
-             "a Libyan-born Israeli businessman", "the Mossad"]
+GOOD = [
+    "a historic step",
+    "the first-ever meeting",
+    "an important channel",
+    "a useful exchange",
+    "a first step towards normal relations",
+    "frank and positive",
+]
+BAD = [
+    "baseless",
+    "a fabrication",
+    "lies spread by hostile media",
+    "a serious breach",
+    "a betrayal of the Palestinian cause",
+    "unacceptable",
+]
+DETAILS = [
+    "humanitarian issues, agriculture and water",
+    "the fate of Jewish heritage sites",
+    "security, migration and trade",
+    "a possible visit to Tripoli",
+    "compensation for property left behind in 1967",
+]
+TOPICS = [
+    "humanitarian cooperation",
+    "the preservation of Jewish heritage in Libya",
+    "agriculture and water management",
+    "the return of Libyan Jewish property",
+    "security on Libya's southern border",
+    "a possible normalisation of relations",
+    "direct flights between Tripoli and Tel Aviv",
+    "the release of a detained citizen",
+]
+MEDIATORS = [
+    "Italy's foreign minister",
+    "the US State Department",
+    "an Emirati official",
+    "a Libyan-born Israeli businessman",
+    "the Mossad",
+]
 
-KIND_WORDS = {"meeting": "meeting", "visit": "visit", "call": "phone call",
-              "conference": "conference", "correspondence": "exchange of letters"}
+KIND_WORDS = {
+    "meeting": "meeting",
+    "visit": "visit",
+    "call": "phone call",
+    "conference": "conference",
+    "correspondence": "exchange of letters",
+}
 
 # Claim templates. {C} claimant, {S} subject phrase, {P} a person, {when}, {city}, {venue},
 # {good}, {bad}, {detail}, {topic}, {outlet}, {mediator}, {capacity}, {on_when}.
@@ -391,7 +756,7 @@ PERSON_TEMPLATES = {
         "{C} said {P} had met Israeli officials before, in {city}.",
     ],
     "consequence": [
-        '{C} said {P} was "suspended pending an investigation" after reports of contacts with Israel.',
+        '{C} said {P} was "suspended pending an investigation" after reports of Israeli contacts.',
         "{C} said {P} left the country for {city} after the reports, as reported by {outlet}.",
     ],
     "reaction": [
@@ -417,17 +782,48 @@ ORG_TEMPLATES_TEXT = {
         '{C} said {O} suspended cooperation, "pending clarification."',
     ],
 }
-MEETING_TYPES = (["occurred"] * 4 + ["date"] * 8 + ["place"] * 8 + ["attendance"] * 10
-                 + ["arrangement"] * 8 + ["topic"] * 12 + ["disclosure"] * 6 + ["denial"] * 10
-                 + ["reaction"] * 14 + ["consequence"] * 8 + ["background"] * 12)
+MEETING_TYPES = (
+    ["occurred"] * 4
+    + ["date"] * 8
+    + ["place"] * 8
+    + ["attendance"] * 10
+    + ["arrangement"] * 8
+    + ["topic"] * 12
+    + ["disclosure"] * 6
+    + ["denial"] * 10
+    + ["reaction"] * 14
+    + ["consequence"] * 8
+    + ["background"] * 12
+)
 PERSON_TYPES = ["background"] * 7 + ["consequence"] * 4 + ["reaction"] * 5 + ["denial"] * 4
 ORG_TYPES = ["background"] * 4 + ["reaction"] * 4 + ["consequence"] * 2
-TYPE_CODE = {t: i for i, t in enumerate(
-    ["occurred", "date", "place", "attendance", "arrangement", "topic", "disclosure", "denial",
-     "reaction", "consequence", "background"])}
+TYPE_CODE = {
+    t: i
+    for i, t in enumerate(
+        [
+            "occurred",
+            "date",
+            "place",
+            "attendance",
+            "arrangement",
+            "topic",
+            "disclosure",
+            "denial",
+            "reaction",
+            "consequence",
+            "background",
+        ]
+    )
+}
 
-ROLES_EXTRA = ["participant", "delegation_member", "delegation_member", "host", "mediator",
-               "organizer"]
+ROLES_EXTRA = [
+    "participant",
+    "delegation_member",
+    "delegation_member",
+    "host",
+    "mediator",
+    "organizer",
+]
 MEETING_KINDS = ["meeting"] * 6 + ["visit"] * 2 + ["call"] * 2 + ["conference", "correspondence"]
 STATUSES = ["acknowledged"] * 3 + ["reported"] * 4 + ["alleged"] * 3
 
@@ -496,7 +892,9 @@ def human(day: int, precision: int) -> str:
 
 
 def open_csv(out: Path, name: str):
-    f = open(out / "data" / f"{name}.csv", "w", encoding="utf-8", newline="", buffering=1 << 20)
+    path = out / "data" / f"{name}.csv"
+    # closed by the caller once the resource is written
+    f = open(path, "w", encoding="utf-8", newline="", buffering=1 << 20)  # noqa: SIM115
     w = csv.writer(f, lineterminator="\n")
     w.writerow(FIELDS[name])
     return f, w
@@ -524,8 +922,10 @@ def check_schemas() -> None:
         schema = json.loads((REPO / "schemas" / f"{name}.schema.json").read_text("utf-8"))
         names = tuple(f["name"] for f in schema["fields"])
         if names != fields:
-            sys.exit(f"generate.py: schemas/{name}.schema.json has fields {names}, "
-                     f"the generator writes {fields}; update FIELDS")
+            sys.exit(
+                f"generate.py: schemas/{name}.schema.json has fields {names}, "
+                f"the generator writes {fields}; update FIELDS"
+            )
 
 
 def sid(width: int, prefix: str):
@@ -583,8 +983,9 @@ class Generator:
                     country = rng.choice(["LY", "LY", "IL", "IL", *OTHER_COUNTRIES[:4]])
                     name = f"Ministry of {rng.choice(PORTFOLIOS)} ({country})"
                     ar, he = "", ""
-                    parent_id = self.oid(0) if country == "LY" else (
-                        self.oid(2) if country == "IL" else "")
+                    parent_id = (
+                        self.oid(0) if country == "LY" else (self.oid(2) if country == "IL" else "")
+                    )
                     desc = f"{NATIONALITY[country]} ministry."
                     phrase = f"The {name}"
                 elif r < 0.88:
@@ -595,8 +996,9 @@ class Generator:
                     desc = f"{NATIONALITY[country]} political party."
                     phrase = f"The {name}"
                 else:
-                    kind = rng.choice(["community_organization", "company", "other",
-                                       "international_organization"])
+                    kind = rng.choice(
+                        ["community_organization", "company", "other", "international_organization"]
+                    )
                     country = "" if kind == "international_organization" else city[3]
                     name = f"{city[0]} {rng.choice(['Forum', 'Foundation', 'Group', 'Council'])}"
                     ar, he = "", ""
@@ -724,10 +1126,15 @@ class Generator:
             city_en, city_ar, city_he, _ = CITIES[self.m_city[m]]
             pa, pb = self.m_parts[m][0], self.m_parts[m][1]
             names = {
-                "A": self.p_name[pa], "B": self.p_name[pb],
-                "A_ar": self.p_ar[pa] or self.p_name[pa], "B_ar": self.p_ar[pb] or self.p_name[pb],
-                "A_he": self.p_he[pa] or self.p_name[pa], "B_he": self.p_he[pb] or self.p_name[pb],
-                "city": city_en, "city_ar": city_ar, "city_he": city_he,
+                "A": self.p_name[pa],
+                "B": self.p_name[pb],
+                "A_ar": self.p_ar[pa] or self.p_name[pa],
+                "B_ar": self.p_ar[pb] or self.p_name[pb],
+                "A_he": self.p_he[pa] or self.p_name[pa],
+                "B_he": self.p_he[pb] or self.p_name[pb],
+                "city": city_en,
+                "city_ar": city_ar,
+                "city_he": city_he,
             }
             for i in range(a, b):
                 relays = -1
@@ -786,10 +1193,21 @@ class Generator:
                     notes = "Upstream original; no stored page gives it, the next source relays it."
                 elif rng.random() < 0.15:
                     notes = rng.choice(SOURCE_NOTES).format(city=city_en, publisher=publisher)
-                w.writerow((
-                    self.srcid(i), title, title_en, publisher, author, url, lang, published,
-                    rng.choice(SOURCE_TYPES), self.srcid(relays) if relays >= 0 else "", notes,
-                ))
+                w.writerow(
+                    (
+                        self.srcid(i),
+                        title,
+                        title_en,
+                        publisher,
+                        author,
+                        url,
+                        lang,
+                        published,
+                        rng.choice(SOURCE_TYPES),
+                        self.srcid(relays) if relays >= 0 else "",
+                        notes,
+                    )
+                )
             assert urls, "every block has a source with a URL"
             self.block_urls.append(urls)
         f.close()
@@ -811,8 +1229,12 @@ class Generator:
             city = rng.choice(CITIES)
             desc = rng.choice(DESCRIPTIONS[pool]).format(
                 country=rng.choice(["Jordan", "Italy", "the UAE", "Tunisia", "Egypt", "Malta"]),
-                y1=y1, y2=y2, city=city[0], pub=rng.choice(PUBLISHERS["en"]),
-                nat=NATIONALITY[country])
+                y1=y1,
+                y2=y2,
+                city=city[0],
+                pub=rng.choice(PUBLISHERS["en"]),
+                nat=NATIONALITY[country],
+            )
             pid = self.pid(i)
             wp.writerow((pid, self.p_name[i], self.p_ar[i], self.p_he[i], country, desc))
             aliases = [(self.p_alt[i], rng.choice(("en", "en", "fr", "it")))]
@@ -889,11 +1311,14 @@ class Generator:
                 did, doing = f"met{place}", f"meeting {b}{place}"
             elif kind == "visit":
                 # an Israeli visits a Libyan city; otherwise the Libyan travels
-                guest, host, sguest, shost = (b, a, sb, sa) if country == "LY" else (a, b, sa, sb)
+                guest, sguest, shost = (b, sb, sa) if country == "LY" else (a, sa, sb)
                 dest = city or "an undisclosed city"
                 title = f"Reported visit of {guest} to {dest} ({year})"
                 phrase = f"the visit by {sguest} to {dest} to meet {shost}"
-                did, doing = f"met during a visit to {dest}", f"meeting {b} during a visit to {dest}"
+                did, doing = (
+                    f"met during a visit to {dest}",
+                    f"meeting {b} during a visit to {dest}",
+                )
             elif kind == "call":
                 title = f"Phone call between {a} and {b} ({year})"
                 phrase = f"the phone call between {sa} and {sb}"
@@ -914,18 +1339,37 @@ class Generator:
             disclosed = iso(pub) if pub and rng.random() < 0.8 else ""
             outlet = rng.choice(PUBLISHERS["en"] + PUBLISHERS["ar"])
             if status == "acknowledged":
-                summary = (f'{a} confirmed {doing} {on_when}, calling it '
-                           f'"{rng.choice(GOOD)}". {outlet} reported it first, citing a '
-                           f"statement by the foreign ministry.")
+                summary = (
+                    f"{a} confirmed {doing} {on_when}, calling it "
+                    f'"{rng.choice(GOOD)}". {outlet} reported it first, citing a '
+                    f"statement by the foreign ministry."
+                )
             elif status == "reported":
-                summary = (f"{outlet} and {rng.choice(PUBLISHERS['he'])} reported, citing "
-                           f"officials, that {a} and {b} {did} {on_when}; no participant "
-                           f"confirmed it.")
+                summary = (
+                    f"{outlet} and {rng.choice(PUBLISHERS['he'])} reported, citing "
+                    f"officials, that {a} and {b} {did} {on_when}; no participant "
+                    f"confirmed it."
+                )
             else:
-                summary = (f"A single outlet, {outlet}, citing unnamed sources, said {a} and {b} "
-                           f"{did} {on_when}. Single origin.")
-            w.writerow((self.mid(m), title, kind, value, end_date, city, country_out, venue,
-                        status, disclosed, summary))
+                summary = (
+                    f"A single outlet, {outlet}, citing unnamed sources, said {a} and {b} "
+                    f"{did} {on_when}. Single origin."
+                )
+            w.writerow(
+                (
+                    self.mid(m),
+                    title,
+                    kind,
+                    value,
+                    end_date,
+                    city,
+                    country_out,
+                    venue,
+                    status,
+                    disclosed,
+                    summary,
+                )
+            )
         f.close()
         self.counts["meetings"] = self.M
 
@@ -959,6 +1403,7 @@ class Generator:
 
         def randint(a, b):
             return a + int(rnd() * (b - a + 1))
+
         fc, wc = open_csv(out, "claims")
         ft, wt = open_csv(out, "citations")
         fp, wp = open_csv(out, "participants")
@@ -988,7 +1433,9 @@ class Generator:
             cover = 0
             no_place = self.m_kind[m] in ("call", "correspondence")
             ctx = {
-                "S": self.m_phrase[m], "when": self.m_when[m], "on_when": self.m_on_when[m],
+                "S": self.m_phrase[m],
+                "when": self.m_when[m],
+                "on_when": self.m_on_when[m],
                 "city": self.m_city_text[m],
                 "kind": KIND_WORDS[self.m_kind[m]],
             }
@@ -1011,8 +1458,11 @@ class Generator:
                     else:
                         cd, phrase = choice(CLAIMANT_DESCRIPTIONS)
                         cp = co = ""
-                    tmpl = choice(MEETING_TEMPLATES[
-                        "occurred_by_participant" if status == "acknowledged" else "occurred"])
+                    tmpl = choice(
+                        MEETING_TEMPLATES[
+                            "occurred_by_participant" if status == "acknowledged" else "occurred"
+                        ]
+                    )
                 elif k <= len(parts):
                     ctype = "attendance"
                     subj_m = meeting_id
@@ -1052,8 +1502,11 @@ class Generator:
                         subj_o = oid(o)
                         ctype = choice(ORG_TYPES)
                         tmpl = choice(ORG_TEMPLATES_TEXT[ctype])
-                        ctx["O"] = self.org_phrase[o][0].lower() + self.org_phrase[o][1:] \
-                            if self.org_phrase[o].startswith("The ") else self.org_phrase[o]
+                        ctx["O"] = (
+                            self.org_phrase[o][0].lower() + self.org_phrase[o][1:]
+                            if self.org_phrase[o].startswith("The ")
+                            else self.org_phrase[o]
+                        )
                     cp, co, cd, phrase = self.claimant()
                 if person >= 0:
                     ctx["P"] = self.show_person(person)
@@ -1073,7 +1526,8 @@ class Generator:
                 if "{capacity}" in tmpl:
                     pool = self.p_country[person] if person >= 0 else "XX"
                     ctx["capacity"] = choice(CAPACITIES.get(pool, CAPACITIES["XX"])).format(
-                        country="Jordan")
+                        country="Jordan"
+                    )
                 statement = tmpl.format_map(ctx)
                 if len(statement) > 400:
                     statement = statement[:399].rstrip() + "…"
@@ -1117,8 +1571,21 @@ class Generator:
                         if "/" not in stated and rnd() < 0.03:
                             stated += choice("~?")
                 claim_id = cid(ci)
-                wc.writerow((claim_id, subj_m, subj_p, subj_o, ctype, statement, cp, co, cd,
-                             stated, disputes))
+                wc.writerow(
+                    (
+                        claim_id,
+                        subj_m,
+                        subj_p,
+                        subj_o,
+                        ctype,
+                        statement,
+                        cp,
+                        co,
+                        cd,
+                        stated,
+                        disputes,
+                    )
+                )
                 if disputes:
                     n_disputes += 1
                 for s in chosen:
@@ -1136,9 +1603,15 @@ class Generator:
                 country = self.p_country[person]
                 pool = country if country in ("LY", "IL") else "XX"
                 role = "participant" if j < 2 else choice(ROLES_EXTRA)
-                capacity = "" if rnd() < 0.15 else choice(CAPACITIES[pool]).format(
-                    country=rng.choice(["Jordan", "Italy", "the UAE", "Tunisia"]) if pool != "XX"
-                    else {"IT": "Italy", "US": "the United States"}.get(country, "Jordan"))
+                capacity = (
+                    ""
+                    if rnd() < 0.15
+                    else choice(CAPACITIES[pool]).format(
+                        country=rng.choice(["Jordan", "Italy", "the UAE", "Tunisia"])
+                        if pool != "XX"
+                        else {"IT": "Italy", "US": "the United States"}.get(country, "Jordan")
+                    )
+                )
                 wp.writerow((meeting_id, pid(person), role, capacity, country, cid(ci)))
                 if keep:
                     self.claim_ref[ci] = 1
@@ -1147,10 +1620,13 @@ class Generator:
         ft.close()
         fp.close()
         if self.person_cursor < self.P:
-            sys.exit(f"generate.py: only {self.person_cursor} of {self.P} people were used; "
-                     "use more claims")
-        self.counts.update(claims=self.N, citations=n_cit, participants=n_parts,
-                           disputes=n_disputes)
+            sys.exit(
+                f"generate.py: only {self.person_cursor} of {self.P} people were used; "
+                "use more claims"
+            )
+        self.counts.update(
+            claims=self.N, citations=n_cit, participants=n_parts, disputes=n_disputes
+        )
 
     def run(self, out: Path) -> None:
         self.organizations(out)
@@ -1172,8 +1648,10 @@ def rewrite(path: Path, edits: dict[int, object]) -> None:
     returns the list of rows to write instead (empty: delete; two: insert after). Every record
     of a generated (valid) file is one physical line, so lines are records."""
     tmp = path.with_suffix(".tmp")
-    with open(path, encoding="utf-8", newline="") as src, \
-            open(tmp, "w", encoding="utf-8", newline="", buffering=1 << 20) as dst:
+    with (
+        open(path, encoding="utf-8", newline="") as src,
+        open(tmp, "w", encoding="utf-8", newline="", buffering=1 << 20) as dst,
+    ):
         w = csv.writer(dst, lineterminator="\n")
         dst.write(src.readline())
         for rec, line in enumerate(src, 1):
@@ -1211,12 +1689,13 @@ def inject(gen: Generator, out: Path, seed: int) -> list[dict]:
         raise SystemExit("generate.py: no row fits an injected error; use more claims")
 
     def sources_of(c: int) -> list[int]:
-        return list(gen.cite_src[offsets[c]:offsets[c + 1]])
+        return list(gen.cite_src[offsets[c] : offsets[c + 1]])
 
     c_enum = pick(N, lambda i: gen.claim_type[i] != occurred)
     c_date = pick(N, lambda i: True)
-    c_newline = pick(N, lambda i: ncit[i] == 1 and not gen.claim_ref[i]
-                     and gen.claim_type[i] != occurred)
+    c_newline = pick(
+        N, lambda i: ncit[i] == 1 and not gen.claim_ref[i] and gen.claim_type[i] != occurred
+    )
     c_nocite = pick(N, lambda i: all(count[s] >= 2 for s in sources_of(i)))
     for s in sources_of(c_nocite):
         count[s] -= 1
@@ -1233,15 +1712,11 @@ def inject(gen: Generator, out: Path, seed: int) -> list[dict]:
     k_dup = rng.randrange(gen.P)
     k_bidi = (k_dup + 1 + rng.randrange(gen.P - 1)) % gen.P
     used_people.update((k_dup, k_bidi))
-    m_date = None
+    # prefer a meeting without end_date (an unparsable date is skipped by rule 6 anyway)
     start = rng.randrange(gen.M)
-    for step in range(gen.M):
-        m = (start + step) % gen.M
-        if not gen.m_has_end[m]:
-            m_date = m
-            break
-    if m_date is None:
-        raise SystemExit("generate.py: every meeting has an end_date; cannot inject the date")
+    m_date = next(
+        (m for m in ((start + k) % gen.M for k in range(gen.M)) if not gen.m_has_end[m]), start
+    )
     s_formula = rng.randrange(S)
 
     # --- people: a second record with the same person_id; a bidi control in a description
@@ -1282,14 +1757,18 @@ def inject(gen: Generator, out: Path, seed: int) -> list[dict]:
             row = list(row)
             row[i] = value
             return [row]
+
         return edit
 
     fields = FIELDS["claims"]
-    rewrite(out / "data" / "claims.csv", {
-        c_enum + 1: set_field(fields.index("claim_type"), "rumour"),
-        c_date + 1: set_field(fields.index("stated"), "2023-02-30"),
-        c_newline + 1: set_field(0, gen.cid(c_newline) + "\n"),
-    })
+    rewrite(
+        out / "data" / "claims.csv",
+        {
+            c_enum + 1: set_field(fields.index("claim_type"), "rumour"),
+            c_date + 1: set_field(fields.index("stated"), "2023-02-30"),
+            c_newline + 1: set_field(0, gen.cid(c_newline) + "\n"),
+        },
+    )
 
     # --- citations: remove every citation of one claim; point one at a missing source
     edits = {offsets[c_nocite] + j + 1: (lambda row: []) for j in range(ncit[c_nocite])}
@@ -1298,48 +1777,89 @@ def inject(gen: Generator, out: Path, seed: int) -> list[dict]:
 
     newline_cite = cite_row(c_newline, 0)
     return [
-        {"code": "primary-key", "resource": "people", "row": dup_row, "field": "person_id",
-         "description": f"a second record for person_id {gen.pid(k_dup)!r} right after the "
-                        f"first (row {dup_row - 1}); same name, other description. "
-                        "No secondary effect."},
-        {"code": "foreign-key", "resource": "citations", "row": cite_row(c_fk, j_fk),
-         "field": "source_id",
-         "description": f"citation of {gen.cid(c_fk)!r} points at {fk_value!r}, which is not a "
-                        f"source (was {fk_source!r}, still cited by other claims, so it is not "
-                        "orphaned; the claim keeps its other citations, if any). "
-                        "No secondary effect."},
-        {"code": "constraint-error", "resource": "claims", "row": c_enum + 1,
-         "field": "claim_type",
-         "description": f"claim {gen.cid(c_enum)!r} has claim_type 'rumour', not in the enum "
-                        "(it was not an 'occurred' claim, so rule 2 still holds). "
-                        "No secondary effect."},
-        {"code": "invalid-date", "resource": "claims", "row": c_date + 1, "field": "stated",
-         "description": f"claim {gen.cid(c_date)!r} is stated '2023-02-30', which matches the "
-                        "pattern but is not a calendar date. No secondary effect."},
-        {"code": "constraint-error", "resource": "meetings", "row": m_date + 1, "field": "date",
-         "description": f"meeting {gen.mid(m_date)!r} has date '2023-8-1', unpadded: it fails "
-                        "the pattern (the meeting has no end_date, so rule 6 is not involved). "
-                        "No secondary effect."},
-        {"code": "constraint-error", "resource": "claims", "row": c_newline + 1,
-         "field": "claim_id",
-         "description": f"claim id {gen.cid(c_newline)!r} followed by a newline, inside a quoted "
-                        "cell (the record spans two physical lines). Secondary effects: "
-                        "control-character and surrounding-whitespace on the same cell; "
-                        "citation-missing on the same row (its one citation names the id without "
-                        f"the newline); foreign-key in citations row {newline_cite} (claim_id). "
-                        "The claim is not referenced by a participant or a dispute."},
-        {"code": "citation-missing", "resource": "claims", "row": c_nocite + 1,
-         "field": "claim_id",
-         "description": f"all {ncit[c_nocite]} citation(s) of claim {gen.cid(c_nocite)!r} were "
-                        "removed (their sources are cited by other claims, so none is orphaned). "
-                        "No secondary effect."},
-        {"code": "bidi-control", "resource": "people", "row": bidi_row, "field": "description",
-         "description": f"U+202E (right-to-left override) inside the description of "
-                        f"{gen.pid(k_bidi)!r}. No secondary effect."},
-        {"code": "formula-trigger", "resource": "sources", "row": s_formula + 1,
-         "field": "title",
-         "description": f"title of {gen.srcid(s_formula)!r} starts with '='. "
-                        "No secondary effect."},
+        {
+            "code": "primary-key",
+            "resource": "people",
+            "row": dup_row,
+            "field": "person_id",
+            "description": f"a second record for person_id {gen.pid(k_dup)!r} right after the "
+            f"first (row {dup_row - 1}); same name, other description. "
+            "No secondary effect.",
+        },
+        {
+            "code": "foreign-key",
+            "resource": "citations",
+            "row": cite_row(c_fk, j_fk),
+            "field": "source_id",
+            "description": f"citation of {gen.cid(c_fk)!r} points at {fk_value!r}, which is not a "
+            f"source (was {fk_source!r}, still cited by other claims, so it is not "
+            "orphaned; the claim keeps its other citations, if any). "
+            "No secondary effect.",
+        },
+        {
+            "code": "constraint-error",
+            "resource": "claims",
+            "row": c_enum + 1,
+            "field": "claim_type",
+            "description": f"claim {gen.cid(c_enum)!r} has claim_type 'rumour', not in the enum "
+            "(it was not an 'occurred' claim, so rule 2 still holds). "
+            "No secondary effect.",
+        },
+        {
+            "code": "invalid-date",
+            "resource": "claims",
+            "row": c_date + 1,
+            "field": "stated",
+            "description": f"claim {gen.cid(c_date)!r} is stated '2023-02-30', which matches the "
+            "pattern but is not a calendar date. No secondary effect.",
+        },
+        {
+            "code": "constraint-error",
+            "resource": "meetings",
+            "row": m_date + 1,
+            "field": "date",
+            "description": f"meeting {gen.mid(m_date)!r} has date '2023-8-1', unpadded: it fails "
+            "the pattern (a date that does not parse is left out of rule 6's "
+            "end_date check). "
+            "No secondary effect.",
+        },
+        {
+            "code": "constraint-error",
+            "resource": "claims",
+            "row": c_newline + 1,
+            "field": "claim_id",
+            "description": f"claim id {gen.cid(c_newline)!r} followed by a newline, inside a "
+            "quoted cell (the record spans two physical lines). Secondary effects: "
+            "control-character and surrounding-whitespace on the same cell; "
+            "citation-missing on the same row (its one citation names the id without "
+            f"the newline); foreign-key in citations row {newline_cite} (claim_id). "
+            "The claim is not referenced by a participant or a dispute.",
+        },
+        {
+            "code": "citation-missing",
+            "resource": "claims",
+            "row": c_nocite + 1,
+            "field": "claim_id",
+            "description": f"all {ncit[c_nocite]} citation(s) of claim {gen.cid(c_nocite)!r} were "
+            "removed (their sources are cited by other claims, so none is orphaned). "
+            "No secondary effect.",
+        },
+        {
+            "code": "bidi-control",
+            "resource": "people",
+            "row": bidi_row,
+            "field": "description",
+            "description": f"U+202E (right-to-left override) inside the description of "
+            f"{gen.pid(k_bidi)!r}. No secondary effect.",
+        },
+        {
+            "code": "formula-trigger",
+            "resource": "sources",
+            "row": s_formula + 1,
+            "field": "title",
+            "description": f"title of {gen.srcid(s_formula)!r} starts with '='. "
+            "No secondary effect.",
+        },
     ]
 
 
@@ -1348,12 +1868,16 @@ def inject(gen: Generator, out: Path, seed: int) -> list[dict]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
-        description="Generate a synthetic, valid libya-israel-data package (for benchmarks).")
+        description="Generate a synthetic, valid libya-israel-data package (for benchmarks)."
+    )
     ap.add_argument("--claims", type=int, required=True, metavar="N", help="number of claims")
     ap.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
     ap.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
-    ap.add_argument("--inject-errors", action="store_true",
-                    help="add a known list of errors; write DIR/injected-errors.json")
+    ap.add_argument(
+        "--inject-errors",
+        action="store_true",
+        help="add a known list of errors; write DIR/injected-errors.json",
+    )
     args = ap.parse_args(argv)
     if args.claims < 50:
         ap.error("--claims must be at least 50")
@@ -1370,8 +1894,9 @@ def main(argv: list[str] | None = None) -> int:
     report = out / "injected-errors.json"
     if args.inject_errors:
         errors = inject(gen, out, args.seed)
-        report.write_text(json.dumps(errors, ensure_ascii=False, indent=2) + "\n",
-                          encoding="utf-8", newline="\n")
+        report.write_text(
+            json.dumps(errors, ensure_ascii=False, indent=2) + "\n", encoding="utf-8", newline="\n"
+        )
     elif report.exists():
         report.unlink()
     write_descriptor(out, descriptor)

@@ -11,7 +11,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import polars as pl
 
-from .. import dates
+from ..derive import date_bounds
 from ..issues import Issue, make_issue
 from .structure import LINE, ROW, Table
 from .tables import present
@@ -283,13 +283,7 @@ class _Rules:
     # --- rule 6 ------------------------------------------------------------------------------
     @staticmethod
     def _bounds(df: pl.DataFrame, column: str) -> pl.DataFrame:
-        values = df.filter(present(column)).get_column(column).unique().to_list()
-        rows = [(v, *dates.bounds(v)) for v in values]
-        return pl.DataFrame(
-            rows,
-            schema={column: pl.String, f"{column}_earliest": pl.Date, f"{column}_latest": pl.Date},
-            orient="row",
-        )
+        return date_bounds(df.get_column(column), column)
 
     def dates(self) -> None:
         sources = self.df("sources", "source_id", "published")
@@ -355,14 +349,31 @@ class _Rules:
         if sources is None:
             return
         with_url = sources.filter(present("url"))
-        norm = {u: normalise_url(u) for u in with_url.get_column("url").unique().to_list()}
-        with_url = with_url.with_columns(
+        # A cheap key that two equal normalised URLs always share (lower-cased, no query,
+        # fragment, default port or trailing slash); only URLs that share it are normalised
+        # exactly, in Python.
+        cheap = (
+            pl.col("url")
+            .str.to_lowercase()
+            .str.replace(r"[?#].*$", "")
+            .str.replace(r"^([a-z][a-z0-9+.-]*://[^/]*?):(80|443)(/|$)", "$1$3")
+            .str.strip_chars_end("/")
+        )
+        candidates = with_url.filter(cheap.is_duplicated())
+        if candidates.is_empty():
+            return
+        norm = {u: normalise_url(u) for u in candidates.get_column("url").unique().to_list()}
+        candidates = candidates.with_columns(
             pl.col("url").replace_strict(norm, return_dtype=pl.String).alias("_norm")
         )
-        first = with_url.group_by("_norm").agg(
+        first = candidates.group_by("_norm").agg(
             pl.col("source_id").sort_by(ROW).first().alias("_first")
         )
-        dup = with_url.filter(~pl.col("_norm").is_first_distinct()).join(first, on="_norm")
+        dup = (
+            candidates.sort(ROW)
+            .filter(~pl.col("_norm").is_first_distinct())
+            .join(first, on="_norm")
+        )
         self.emit(
             "duplicate-url",
             "sources",
@@ -376,21 +387,21 @@ class _Rules:
         sources = self.df("sources", "source_id", "relays")
         cites = self.df("citations", "source_id")
         if sources is not None and cites is not None:
-            links = dict(
-                sources.filter(present("relays")).select("source_id", "relays").iter_rows()
-            )
-            used = set(cites.get_column("source_id").to_list())
-            # An alias row cites the page where the spelling was seen: that page is used too.
+            # Cited by a claim, or by an alias row (the page where a spelling was seen).
+            seeds = [cites.get_column("source_id")]
             aliases = self.df("aliases", "source_id")
             if aliases is not None:
-                used |= set(aliases.get_column("source_id").drop_nulls().to_list())
-            frontier = list(used)
-            while frontier:
-                nxt = links.get(frontier.pop())
-                if nxt is not None and nxt not in used:
-                    used.add(nxt)
-                    frontier.append(nxt)
-            orphan = sources.filter(~pl.col("source_id").is_in(sorted(used)))
+                seeds.append(aliases.get_column("source_id"))
+            used = pl.DataFrame({"source_id": pl.concat(seeds).drop_nulls().unique()})
+            links = sources.filter(present("relays")).select("source_id", "relays")
+            frontier = used
+            while not frontier.is_empty():  # follow relays, one step per round, all at once
+                step = links.join(frontier, on="source_id", how="semi").select(
+                    pl.col("relays").alias("source_id")
+                )
+                frontier = step.join(used, on="source_id", how="anti").unique()
+                used = pl.concat([used, frontier])
+            orphan = sources.join(used, on="source_id", how="anti")
             self.emit(
                 "source-orphaned",
                 "sources",

@@ -336,8 +336,11 @@ def read_table(package: Package, resource: Resource) -> Table:
     df = df.select(*[pl.col(f"c{i}").alias(name) for i, name in keep.items()], ROW, LINE)
     cells = [c for c in df.columns if c not in (ROW, LINE)]
     if cells:
-        blank = pl.all_horizontal([pl.col(c).fill_null("") == "" for c in cells])
-        for row, line in df.filter(blank).select(ROW, LINE).iter_rows():
-            issues.append(emit("blank-row", "the row is empty", row=row, line=line))
-        df = df.filter(~blank)
+        blank = df.select(pl.all_horizontal([pl.col(c).fill_null("") == "" for c in cells]))
+        blank = blank.to_series()
+        if blank.any():  # filtering copies the table: only when there is something to drop
+            for row, line in df.filter(blank).select(ROW, LINE).iter_rows():
+                issues.append(emit("blank-row", "the row is empty", row=row, line=line))
+            df = df.filter(~blank)
+
     return Table(resource, rel, df, issues)

@@ -3,6 +3,9 @@ spreadsheet formula triggers at the start of a cell. One vectorized pass per rul
 
 from __future__ import annotations
 
+import unicodedata
+from functools import cache
+
 import polars as pl
 
 from ..issues import Issue
@@ -45,18 +48,91 @@ RULES = [
 ]
 
 
+#: Tables from this size on are screened for NFC by character class rather than by normalising
+#: every non-ASCII cell (building the class costs a fraction of a second, once per process).
+NFC_CLASS_MIN_ROWS = 50_000
+
+
+@cache
+def nfc_unsafe() -> str:
+    """A regex class of every character that can make a text non-NFC: combining marks, Hangul
+    vowel and final jamo, and characters that NFC changes on their own. Text without any of
+    them is NFC, so only cells that contain one need the costly normalisation."""
+    points = [
+        i
+        for i in range(0x110000)
+        if not 0xD800 <= i <= 0xDFFF
+        and (
+            unicodedata.combining(chr(i))
+            or unicodedata.category(chr(i)) in ("Mn", "Mc", "Me")
+            or unicodedata.normalize("NFC", chr(i)) != chr(i)
+        )
+    ]
+    points += [*range(0x1161, 0x1176), *range(0x11A8, 0x11C3)]
+    ranges: list[list[int]] = []
+    for i in sorted(set(points)):
+        if ranges and ranges[-1][1] == i - 1:
+            ranges[-1][1] = i
+        else:
+            ranges.append([i, i])
+    return "".join(f"\\x{{{a:X}}}-\\x{{{b:X}}}" if a != b else f"\\x{{{a:X}}}" for a, b in ranges)
+
+
+def _edges(c: pl.Expr) -> pl.Expr:
+    """First or last character is white space, or the first is a formula trigger."""
+    return c.str.slice(0, 1).str.contains(r"^[\s=+\-@]") | c.str.slice(-1, 1).str.contains(r"\s")
+
+
 def check(tables: dict[str, Table]) -> list[Issue]:
+    """Screen each column with one cheap pass; run the rules on the flagged rows only.
+
+    Almost every cell passes the screen, so the full rules, and the costly NFC normalisation,
+    run on a small remainder. Small tables normalise their non-ASCII cells directly; large ones
+    first look for a character that can break NFC at all.
+    """
     issues: list[Issue] = []
     for table in tables.values():
-        checks = [
-            Check(
-                name,
-                present(name) & rule(pl.col(name)),
-                code,
-                lambda v, m=message: f"the cell {m(v)}",
+        columns = table.columns
+        if not columns or table.df.is_empty():
+            continue
+        big = table.df.height >= NFC_CLASS_MIN_ROWS
+        scan = "[\\x00-\\x1f\\x7f-\\x9f\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}" + (
+            f"{nfc_unsafe()}]" if big else "]"
+        )
+        flags = table.df.select(
+            *[
+                (present(c) & (pl.col(c).str.contains(scan) | _edges(pl.col(c)))).alias(f"s{i}")
+                for i, c in enumerate(columns)
+            ],
+            *[
+                (
+                    present(c)
+                    & ~pl.lit(big)
+                    & (pl.col(c).str.len_bytes() != pl.col(c).str.len_chars())
+                ).alias(f"n{i}")
+                for i, c in enumerate(columns)
+            ],
+        )
+        counts = flags.sum().row(0, named=True)
+        for i, name in enumerate(columns):
+            plans = (
+                (f"s{i}", RULES if big else [r for r in RULES if r[0] != "not-nfc"]),
+                (f"n{i}", [r for r in RULES if r[0] == "not-nfc"]),
             )
-            for name in table.columns
-            for code, rule, message in RULES
-        ]
-        issues += evaluate(table, checks)
+            for flag, rules in plans:
+                if not counts[flag]:
+                    continue
+                subset = Table(table.resource, table.file, table.df.filter(flags.get_column(flag)))
+                issues += evaluate(
+                    subset,
+                    [
+                        Check(
+                            name,
+                            present(name) & rule(pl.col(name)),
+                            code,
+                            lambda v, m=message: f"the cell {m(v)}",
+                        )
+                        for code, rule, message in rules
+                    ],
+                )
     return issues

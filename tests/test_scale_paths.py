@@ -1,0 +1,83 @@
+"""The shortcuts that make validation fast on large packages give the same answers as the
+straightforward code they replace."""
+
+from __future__ import annotations
+
+import polars as pl
+from hypothesis import given
+from hypothesis import strategies as st
+
+from libya_israel_data import dates, derive
+from libya_israel_data.schema import Field, Resource
+from libya_israel_data.validation import records, tables, text
+from libya_israel_data.validation.structure import LINE, ROW, Table
+
+one = st.builds(
+    lambda y, m, d, q, prec: (
+        f"{y:04d}" + (f"-{m:02d}" if prec > 0 else "") + (f"-{d:02d}" if prec > 1 else "") + q
+    ),
+    st.integers(0, 2100),
+    st.integers(0, 13),
+    st.integers(0, 32),
+    st.sampled_from(["", "~", "?", "%"]),
+    st.integers(0, 2),
+)
+values = st.one_of(
+    one,
+    st.builds(lambda a, b: f"{a}/{b}", one, one),
+    st.text(alphabet="0123456789-/~?% ", max_size=12),
+)
+
+
+@given(st.lists(values, min_size=1, max_size=30))
+def test_vectorized_bounds_equal_the_reference_parser(items: list[str]) -> None:
+    df = pl.DataFrame({"d": items}, schema={"d": pl.String})
+    out = df.with_columns(*derive.bounds_exprs("d"))
+    for value, earliest, latest in out.iter_rows():
+        assert (earliest, latest) == dates.bounds(value), value
+
+
+def _table(name: str, rows: dict[str, list[str]]) -> Table:
+    fields = tuple(Field(c) for c in rows)
+    n = len(next(iter(rows.values())))
+    df = pl.DataFrame(rows).with_columns(
+        pl.int_range(1, n + 1, dtype=pl.Int64).alias(ROW),
+        pl.int_range(2, n + 2, dtype=pl.Int64).alias(LINE),
+    )
+    return Table(Resource(name, f"data/{name}.csv", "", fields, primary_key=("id",)), "x", df)
+
+
+def test_nfc_screen_of_large_tables_finds_what_normalising_finds() -> None:
+    n = text.NFC_CLASS_MIN_ROWS + 10
+    cells = ["Najla Mangoush", "نجلاء المنقوش", "נג׳לא", "Lévy"] * (n // 4 + 1)
+    cells = cells[:n]
+    for i, bad in ((7, "Le\u0301vy"), (n - 1, "\u212b"), (500, "المَنقوش")):
+        cells[i] = bad
+    big = _table("big", {"id": [f"x{i:06d}" for i in range(n)], "t": cells})
+    small = Table(big.resource, big.file, big.df.head(1000))
+    found_big = {(i.row, i.code) for i in text.check({"big": big})}
+    assert found_big == {(8, "not-nfc"), (n, "not-nfc")}  # the harakat are NFC already
+    assert {(i.row, i.code) for i in text.check({"small": small})} == {(8, "not-nfc")}
+
+
+def test_unsorted_but_unique_keys_pass_and_duplicates_are_found_unsorted() -> None:
+    ok = _table("t", {"id": ["b", "a", "c"]})
+    assert tables.check_primary_key(ok) == []
+    bad = _table("t", {"id": ["b", "a", "b", "a"]})
+    assert [(i.row, i.code) for i in tables.check_primary_key(bad)] == [
+        (3, "primary-key"),
+        (4, "primary-key"),
+    ]
+
+
+def test_records_are_sampled_only_above_the_threshold() -> None:
+    resource = Resource("t", "data/t.csv", "", (Field("id", pattern="[a-z]+"),))
+    n = records.SAMPLE * 3
+    ids = ["abc"] * n
+    ids[0] = ids[-1] = "BAD"  # first and last rows are always in the sample
+    df = pl.DataFrame({"id": ids}).with_columns(
+        pl.int_range(1, n + 1, dtype=pl.Int64).alias(ROW),
+        pl.int_range(2, n + 2, dtype=pl.Int64).alias(LINE),
+    )
+    found = records.check({"t": Table(resource, "x", df)}, [])
+    assert sorted(i.row for i in found) == [1, n]
