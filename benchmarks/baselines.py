@@ -1,8 +1,8 @@
 """Baselines the exports are measured against: what a user would write by hand.
 
-    python benchmarks/baselines.py sqlite3 PKG OUT        plain sqlite3, executemany, 1 transaction
-    python benchmarks/baselines.py sqlite-utils PKG OUT   sqlite-utils insert_all
-    python benchmarks/baselines.py json PKG OUT           csv.DictReader + stdlib json.dump
+python benchmarks/baselines.py sqlite3 PKG OUT        plain sqlite3, executemany, 1 transaction
+python benchmarks/baselines.py sqlite-utils PKG OUT   sqlite-utils insert_all
+python benchmarks/baselines.py json PKG OUT           csv.DictReader + stdlib json.dump
 """
 
 from __future__ import annotations
@@ -33,8 +33,7 @@ def plain_sqlite(pkg: Path, out: Path) -> None:
         for name, path in resources(pkg):
             header, data = rows(path)
             con.execute(f'CREATE TABLE "{name}" ({", ".join(f"{h} TEXT" for h in header)})')
-            con.executemany(f'INSERT INTO "{name}" VALUES ({", ".join("?" * len(header))})',
-                            data)
+            con.executemany(f'INSERT INTO "{name}" VALUES ({", ".join("?" * len(header))})', data)
     con.close()
 
 
@@ -52,8 +51,9 @@ def stdlib_json(pkg: Path, out: Path) -> None:
     document = {}
     for name, path in resources(pkg):
         with path.open(encoding="utf-8", newline="") as f:
-            document[name] = [{k: (v if v != "" else None) for k, v in r.items()}
-                              for r in csv.DictReader(f)]
+            document[name] = [
+                {k: (v if v != "" else None) for k, v in r.items()} for r in csv.DictReader(f)
+            ]
     with out.open("w", encoding="utf-8") as f:
         json.dump(document, f, ensure_ascii=False)
 

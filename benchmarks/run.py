@@ -14,6 +14,8 @@ cost grows linearly with rows.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import itertools
 import json
 import math
 import os
@@ -47,14 +49,20 @@ class Result:
         return statistics.median(self.seconds) if self.seconds else float("nan")
 
 
-def measure(argv: list[str], repeat: int, *, name: str, claims: int | None,
-            cwd: Path | None = None, expect: set[int] = frozenset({0})) -> Result:
+def measure(
+    argv: list[str],
+    repeat: int,
+    *,
+    name: str,
+    claims: int | None,
+    cwd: Path | None = None,
+    expect: set[int] = frozenset({0}),
+) -> Result:
     """Run ``argv`` ``repeat`` times in its own process: wall time and peak RSS of each run."""
     result = Result(name, claims)
     for _ in range(repeat):
         start = time.perf_counter()
-        proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE)
+        proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         _pid, status, usage = os.wait4(proc.pid, 0)
         result.seconds.append(time.perf_counter() - start)
         code = os.waitstatus_to_exitcode(status)
@@ -71,10 +79,19 @@ def generate(claims: int, out: Path, *, inject: bool = False, seed: int = 1) -> 
     marker = out / ".complete"
     if not marker.exists():
         shutil.rmtree(out, ignore_errors=True)
-        argv = [PY, str(HERE / "generate.py"), "--claims", str(claims), "--out", str(out),
-                "--seed", str(seed)]
-        subprocess.run(argv + (["--inject-errors"] if inject else []), check=True,
-                       stdout=subprocess.DEVNULL)
+        argv = [
+            PY,
+            str(HERE / "generate.py"),
+            "--claims",
+            str(claims),
+            "--out",
+            str(out),
+            "--seed",
+            str(seed),
+        ]
+        subprocess.run(
+            argv + (["--inject-errors"] if inject else []), check=True, stdout=subprocess.DEVNULL
+        )
         marker.write_text("")
     return out
 
@@ -93,52 +110,126 @@ def run_size(claims: int, work: Path, repeat: int) -> list[tuple[Result, Result 
     out.mkdir(exist_ok=True)
     big = claims >= 1_000_000
     rows: list[tuple[Result, Result | None, str, str]] = []
-    theirs = measure(frictionless(pkg), 1 if big else repeat, name="frictionless validate",
-                     claims=claims)
-    ours = measure(cli("validate", str(pkg), "--format", "json"), repeat,
-                   name="libya-israel-data validate", claims=claims)
-    rows.append((ours, theirs, "ratio >= 30, RSS <= 1024 MiB",
-                 "ok" if theirs.median / ours.median >= 30 and ours.rss_mib <= 1024 else "MISSED"))
-    plain = measure([PY, str(BASELINES), "sqlite3", str(pkg), str(out / "plain.sqlite")],
-                    repeat, name="sqlite3 executemany (baseline)", claims=claims)
-    ours_sql = measure(cli("export", "--format", "sqlite", "--package", str(pkg), "--output",
-                           str(out / "lid.sqlite"), "--force"), repeat,
-                       name="libya-israel-data export sqlite", claims=claims)
-    rows.append((ours_sql, plain, "time <= 1.2 x baseline",
-                 "ok" if ours_sql.median <= 1.2 * plain.median else "MISSED"))
-    utils = measure([PY, str(BASELINES), "sqlite-utils", str(pkg), str(out / "utils.sqlite")],
-                    1 if big else repeat, name="sqlite-utils insert_all", claims=claims)
+    theirs = measure(
+        frictionless(pkg), 1 if big else repeat, name="frictionless validate", claims=claims
+    )
+    ours = measure(
+        cli("validate", str(pkg), "--format", "json"),
+        repeat,
+        name="libya-israel-data validate",
+        claims=claims,
+    )
+    rows.append(
+        (
+            ours,
+            theirs,
+            "ratio >= 30, RSS <= 1024 MiB",
+            "ok" if theirs.median / ours.median >= 30 and ours.rss_mib <= 1024 else "MISSED",
+        )
+    )
+    plain = measure(
+        [PY, str(BASELINES), "sqlite3", str(pkg), str(out / "plain.sqlite")],
+        repeat,
+        name="sqlite3 executemany (baseline)",
+        claims=claims,
+    )
+    ours_sql = measure(
+        cli(
+            "export",
+            "--format",
+            "sqlite",
+            "--package",
+            str(pkg),
+            "--output",
+            str(out / "lid.sqlite"),
+            "--force",
+        ),
+        repeat,
+        name="libya-israel-data export sqlite",
+        claims=claims,
+    )
+    rows.append(
+        (
+            ours_sql,
+            plain,
+            "time <= 1.2 x baseline",
+            "ok" if ours_sql.median <= 1.2 * plain.median else "MISSED",
+        )
+    )
+    utils = measure(
+        [PY, str(BASELINES), "sqlite-utils", str(pkg), str(out / "utils.sqlite")],
+        1 if big else repeat,
+        name="sqlite-utils insert_all",
+        claims=claims,
+    )
     rows.append((ours_sql, utils, "(reference)", ""))
-    stdlib = measure([PY, str(BASELINES), "json", str(pkg), str(out / "stdlib.json")], repeat,
-                     name="stdlib json.dump (baseline)", claims=claims)
-    ours_json = measure(cli("export", "--format", "json", "--package", str(pkg), "--output",
-                            str(out / "lid.json"), "--force"), repeat,
-                        name="libya-israel-data export json", claims=claims)
-    rows.append((ours_json, stdlib, "ratio >= 2",
-                 "ok" if stdlib.median / ours_json.median >= 2 else "MISSED"))
+    stdlib = measure(
+        [PY, str(BASELINES), "json", str(pkg), str(out / "stdlib.json")],
+        repeat,
+        name="stdlib json.dump (baseline)",
+        claims=claims,
+    )
+    ours_json = measure(
+        cli(
+            "export",
+            "--format",
+            "json",
+            "--package",
+            str(pkg),
+            "--output",
+            str(out / "lid.json"),
+            "--force",
+        ),
+        repeat,
+        name="libya-israel-data export json",
+        claims=claims,
+    )
+    rows.append(
+        (
+            ours_json,
+            stdlib,
+            "ratio >= 2",
+            "ok" if stdlib.median / ours_json.median >= 2 else "MISSED",
+        )
+    )
     shutil.rmtree(out, ignore_errors=True)
     return rows
 
 
 def startup(repeat: int) -> list[tuple[Result, Result | None, str, str]]:
-    help_ = measure(cli("--help"), max(repeat, 10), name="libya-israel-data --help",
-                    claims=None)
+    help_ = measure(cli("--help"), max(repeat, 10), name="libya-israel-data --help", claims=None)
     script = shutil.which("libya-israel-data")
     rows = [(help_, None, "< 150 ms", "ok" if help_.median < 0.150 else "MISSED")]
     if script:
-        entry = measure([script, "--help"], max(repeat, 10), name="console script --help",
-                        claims=None)
+        entry = measure(
+            [script, "--help"], max(repeat, 10), name="console script --help", claims=None
+        )
         rows.append((entry, None, "< 150 ms", "ok" if entry.median < 0.150 else "MISSED"))
-    imp = measure([PY, "-c", "import libya_israel_data"], max(repeat, 10),
-                  name="import libya_israel_data", claims=None)
+    imp = measure(
+        [PY, "-c", "import libya_israel_data"],
+        max(repeat, 10),
+        name="import libya_israel_data",
+        claims=None,
+    )
     rows.append((imp, None, "", ""))
     shipped = REPO
-    theirs = measure(frictionless(shipped), repeat, name="frictionless validate (shipped)",
-                     claims=None)
-    ours = measure(cli("validate", str(shipped), "--format", "json"), repeat,
-                   name="libya-israel-data validate (shipped)", claims=None)
-    rows.append((ours, theirs, "time <= 0.5 x frictionless",
-                 "ok" if ours.median <= 0.5 * theirs.median else "MISSED"))
+    theirs = measure(
+        frictionless(shipped), repeat, name="frictionless validate (shipped)", claims=None
+    )
+    ours = measure(
+        cli("validate", str(shipped), "--format", "json"),
+        repeat,
+        name="libya-israel-data validate (shipped)",
+        claims=None,
+    )
+    rows.append(
+        (
+            ours,
+            theirs,
+            "time <= 0.5 x frictionless",
+            "ok" if ours.median <= 0.5 * theirs.median else "MISSED",
+        )
+    )
     return rows
 
 
@@ -146,10 +237,12 @@ def check_injected(work: Path, claims: int) -> list[str]:
     """Our validate must find every error frictionless finds, and every injected one."""
     pkg = generate(claims, work / f"bad-{claims}", inject=True)
     expected = json.loads((pkg / "injected-errors.json").read_text(encoding="utf-8"))
-    ours = json.loads(subprocess.run(cli("validate", str(pkg), "--format", "json"),
-                                     capture_output=True, text=True).stdout)
-    theirs = json.loads(subprocess.run(frictionless(pkg), capture_output=True,
-                                       text=True).stdout)
+    ours = json.loads(
+        subprocess.run(
+            cli("validate", str(pkg), "--format", "json"), capture_output=True, text=True
+        ).stdout
+    )
+    theirs = json.loads(subprocess.run(frictionless(pkg), capture_output=True, text=True).stdout)
     found = {(i["resource"], i["row"]) for i in ours["issues"] if i["severity"] == "error"}
     full = {(i["code"], i["resource"], i["row"], i["field"]) for i in ours["issues"]}
     lines = []
@@ -159,21 +252,38 @@ def check_injected(work: Path, claims: int) -> list[str]:
             row = error.get("rowNumber")
             if row is not None and (task["name"], row - 1) not in found:
                 missed_theirs.append(f"{task['name']} row {row - 1}: {error['type']}")
-    missed_injected = [e for e in expected
-                       if (e["code"], e["resource"], e["row"], e["field"]) not in full]
-    frictionless_found = {(e["code"], e["resource"], e["row"]) for e in expected if any(
-        task["name"] == e["resource"] and err.get("rowNumber") == e["row"] + 1
-        for task in theirs["tasks"] for err in task["errors"])}
-    lines.append(f"injected errors: {len(expected)}; found by libya-israel-data: "
-                 f"{len(expected) - len(missed_injected)}; found by frictionless: "
-                 f"{len(frictionless_found)}")
-    lines.append("frictionless errors that libya-israel-data misses: "
-                 + (", ".join(missed_theirs) or "none"))
-    lines.append("injected errors that libya-israel-data misses: "
-                 + (", ".join(f"{e['code']} {e['resource']} row {e['row']}"
-                              for e in missed_injected) or "none"))
-    only_ours = [e["code"] for e in expected
-                 if (e["code"], e["resource"], e["row"]) not in frictionless_found]
+    missed_injected = [
+        e for e in expected if (e["code"], e["resource"], e["row"], e["field"]) not in full
+    ]
+    frictionless_found = {
+        (e["code"], e["resource"], e["row"])
+        for e in expected
+        if any(
+            task["name"] == e["resource"] and err.get("rowNumber") == e["row"] + 1
+            for task in theirs["tasks"]
+            for err in task["errors"]
+        )
+    }
+    lines.append(
+        f"injected errors: {len(expected)}; found by libya-israel-data: "
+        f"{len(expected) - len(missed_injected)}; found by frictionless: "
+        f"{len(frictionless_found)}"
+    )
+    lines.append(
+        "frictionless errors that libya-israel-data misses: " + (", ".join(missed_theirs) or "none")
+    )
+    lines.append(
+        "injected errors that libya-israel-data misses: "
+        + (
+            ", ".join(f"{e['code']} {e['resource']} row {e['row']}" for e in missed_injected)
+            or "none"
+        )
+    )
+    only_ours = [
+        e["code"]
+        for e in expected
+        if (e["code"], e["resource"], e["row"]) not in frictionless_found
+    ]
     lines.append("injected errors frictionless misses: " + (", ".join(only_ours) or "none"))
     return lines
 
@@ -187,7 +297,7 @@ def growth(results: list[Result]) -> list[str]:
     for name, rs in by_name.items():
         rs = sorted({r.claims: r for r in rs}.values(), key=lambda r: r.claims)
         parts = []
-        for a, b in zip(rs, rs[1:], strict=False):
+        for a, b in itertools.pairwise(rs):
             if a.median > 0 and b.median > 0:
                 k = math.log(b.median / a.median) / math.log(b.claims / a.claims)
                 parts.append(f"{a.claims:,}->{b.claims:,}: {k:.2f}")
@@ -199,43 +309,60 @@ def growth(results: list[Result]) -> list[str]:
 def versions() -> str:
     import importlib.metadata as md
 
-    names = ["libya-israel-data", "frictionless", "polars", "pyarrow", "pydantic", "pandas",
-             "sqlite-utils"]
+    names = [
+        "libya-israel-data",
+        "frictionless",
+        "polars",
+        "pyarrow",
+        "pydantic",
+        "pandas",
+        "sqlite-utils",
+    ]
     found = []
     for n in names:
-        try:
+        with contextlib.suppress(md.PackageNotFoundError):
             found.append(f"{n} {md.version(n)}")
-        except md.PackageNotFoundError:
-            pass
     import sqlite3
 
-    return ", ".join([f"Python {platform.python_version()}", f"SQLite {sqlite3.sqlite_version}",
-                      *found])
+    return ", ".join(
+        [f"Python {platform.python_version()}", f"SQLite {sqlite3.sqlite_version}", *found]
+    )
 
 
 def table(rows: list[tuple[Result, Result | None, str, str]]) -> list[str]:
-    out = ["| claims | command | median s | peak RSS MiB | baseline | baseline s | ratio | "
-           "target | met |", "|---:|---|---:|---:|---|---:|---:|---|---|"]
+    out = [
+        "| claims | command | median s | peak RSS MiB | baseline | baseline s | ratio | "
+        "target | met |",
+        "|---:|---|---:|---:|---|---:|---:|---|---|",
+    ]
     for ours, base, target, met in rows:
         size = f"{ours.claims:,}" if ours.claims else ""
         if base is None:
-            out.append(f"| {size} | {ours.name} | {ours.median:.3f} | {ours.rss_mib:.0f} | | | | "
-                       f"{target} | {met} |")
+            out.append(
+                f"| {size} | {ours.name} | {ours.median:.3f} | {ours.rss_mib:.0f} | | | | "
+                f"{target} | {met} |"
+            )
         else:
             ratio = base.median / ours.median
-            out.append(f"| {size} | {ours.name} | {ours.median:.3f} | {ours.rss_mib:.0f} | "
-                       f"{base.name} | {base.median:.3f} | {ratio:.2f} | {target} | {met} |")
+            out.append(
+                f"| {size} | {ours.name} | {ours.median:.3f} | {ours.rss_mib:.0f} | "
+                f"{base.name} | {base.median:.3f} | {ratio:.2f} | {target} | {met} |"
+            )
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--claims", default="1000,10000,100000,1000000",
-                    help="comma-separated sizes (default: 1000,10000,100000,1000000)")
+    ap.add_argument(
+        "--claims",
+        default="1000,10000,100000,1000000",
+        help="comma-separated sizes (default: 1000,10000,100000,1000000)",
+    )
     ap.add_argument("--repeat", type=int, default=3, help="runs per command (median)")
     ap.add_argument("--workdir", type=Path, help="where packages are generated (kept)")
-    ap.add_argument("--inject-claims", type=int, default=10000,
-                    help="size of the package with injected errors")
+    ap.add_argument(
+        "--inject-claims", type=int, default=10000, help="size of the package with injected errors"
+    )
     ap.add_argument("--markdown", type=Path, help="also write the report to this file")
     args = ap.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.claims.split(",") if s]
