@@ -56,3 +56,17 @@ def test_cli(case: Path, tmp_path: Path) -> None:
     printed = json.loads(result.output)
     assert printed == lid.validate(path).to_dict()
     assert sorted(_key(i) for i in printed["issues"]) == sorted(_key(e) for e in spec["expected"])
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_library_on_the_parallel_reading_path(
+    case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Large files are read by another path; forced here, it must find exactly the same."""
+    from libya_israel_data.validation import structure
+
+    monkeypatch.setattr(structure, "SMALL", 0)
+    spec = _spec(case)
+    report = lid.validate(build_case(tmp_path / "pkg", case))
+    found = sorted(_key(i.to_dict()) for i in report.issues)
+    assert found == sorted(_key(e) for e in spec["expected"])

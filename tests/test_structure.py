@@ -6,10 +6,12 @@ import csv
 import io
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from libya_israel_data.schema import Field, Package, Resource
+from libya_israel_data.validation import structure
 from libya_israel_data.validation.structure import quotes_well_formed, read_table
 
 RESOURCE = Resource("notes", "notes.csv", "", (Field("a"), Field("b"), Field("c")))
@@ -20,7 +22,7 @@ def _read(tmp: Path, data: bytes):
     return read_table(Package(tmp, tmp / "datapackage.json", {}), RESOURCE)
 
 
-def test_values_that_pandas_would_mangle_stay_text(tmp_path: Path) -> None:
+def test_values_that_pandas_would_mangle_stay_text(tmp_path: Path, reading_path: str) -> None:
     table = _read(tmp_path, b"a,b,c\nNA,None,007\nnull,,0\n")
     assert table.df.select("a", "b", "c").rows() == [("NA", "None", "007"), ("null", "", "0")]
     assert table.issues == []
@@ -31,9 +33,20 @@ cells = st.text(
 ) | st.sampled_from(["نجلاء المنقوش", "נג׳לא אלמנקוש", 'say "hi", then', "a\nb", "e\u0301", ""])
 
 
+@pytest.fixture(params=["exact", "parallel"])
+def reading_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a test through both reading paths: the exact one and the parallel one for large
+    files (forced on small ones by lowering the size threshold)."""
+    if request.param == "parallel":
+        monkeypatch.setattr(structure, "SMALL", 0)
+    return request.param
+
+
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(cells, cells, cells), min_size=1, max_size=8))
-def test_any_text_round_trips_with_its_line_numbers(tmp_path: Path, rows) -> None:
+def test_any_text_round_trips_with_its_line_numbers(
+    tmp_path: Path, reading_path: str, rows
+) -> None:
     rows = [r for r in rows if any(c.replace("\r", "") for c in r)]  # blank rows are reported
     rows = [tuple(c.replace("\r", "") for c in r) for r in rows]  # CR is a line-ending issue
     buf = io.StringIO()
@@ -56,3 +69,23 @@ def test_quote_rules() -> None:
     assert not quotes_well_formed(b'a,b"c,d\n')
     assert not quotes_well_formed(b'a,"b"c,d\n')
     assert not quotes_well_formed(b'a,"b\n')
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (b"a,b,c\n1,2\n4,5,6\n", "missing-cell"),
+        (b"a,b,c\n1,2,3,4\n4,5,6\n", "extra-cell"),
+        (b"a,b,c\n1,2,3\n\n4,5,6\n", "blank-row"),
+        (b'a,b,c\n1,"2"x,3\n4,5,6\n', "csv-syntax"),
+        (b'a,b,c\n1,2"x",3\n4,5,6\n', "csv-syntax"),
+        (b'a,b,c\n1,"2,3\n4,5,6\n', "unclosed-quote"),
+        (b"a,b,c\n1,\xff,3\n", "encoding-error"),
+        (b"a,b,c\r\n1,2,3\r\n", "line-ending"),
+    ],
+)
+def test_both_paths_report_malformed_files(
+    tmp_path: Path, reading_path: str, data: bytes, code: str
+) -> None:
+    table = _read(tmp_path, data)
+    assert code in {i.code for i in table.issues}

@@ -1,10 +1,12 @@
 """Layer 1, structure: bytes, encoding, line endings, strict CSV syntax, header and cell counts.
 
-Reading is two-speed. Well-formed files (the common case) are parsed by Arrow's multi-threaded CSV
-reader, which also reports every row with a wrong number of cells. When a file shows any sign of
-trouble (an odd number of quote characters, an unparsable row), it is parsed again with Python's
-``csv`` module in strict mode, record by record, so that each problem gets its exact row and
-physical line; the slow path never runs on valid data.
+Reading has two paths that give the same answers. A small file, or any file with a sign of
+trouble, is parsed by Python's ``csv`` module in strict mode, record by record, with each record's
+raw text checked against the RFC 4180 grammar, so that every problem gets its exact row and
+physical line. A large clean file (UTF-8, LF, every quote where RFC 4180 allows it) is parsed by
+polars in parallel, and two counts prove that no row was short: the file's commas must equal the
+header's width minus one per row plus the commas inside cells. Only if a count disagrees is the
+file parsed again the slow way.
 
 Every cell is kept as text: types come from the Table Schema, never from inference.
 """
@@ -13,16 +15,21 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from functools import partial
 
-import numpy as np
 import polars as pl
-import pyarrow as pa
-import pyarrow.csv as pacsv
 
 from ..issues import Issue, make_issue
 from ..schema import Package, Resource
+
+#: Files with fewer body bytes are always read the exact, slow way (it is fast enough there, and
+#: needs neither numpy nor the polars CSV reader).
+SMALL = 4 << 20
+#: One record of RFC 4180 (quoted cells may hold commas, quotes written twice, and line breaks).
+_CELL = r'(?:"(?:[^"]|"")*"|[^,"\n]*)'
+RECORD = re.compile(f"{_CELL}(?:,{_CELL})*")
 
 ROW = "_row"
 LINE = "_line"
@@ -145,6 +152,8 @@ def quotes_well_formed(data: bytes) -> bool:
     line feed or the start; an even run that starts outside, or an odd run that starts inside,
     closes a cell, and must be followed by a comma, a line feed or the end.
     """
+    import numpy as np  # only large files come here
+
     buf = np.frombuffer(data, dtype=np.uint8)
     step = 1 << 24  # compare 16 MiB at a time: never a mask as large as the file
     quotes = np.concatenate(
@@ -169,41 +178,45 @@ def quotes_well_formed(data: bytes) -> bool:
     return bool(np.all(before_ok | ~outside) and np.all(after_ok | ~closes))
 
 
-def _fast(body: bytes | memoryview, width: int) -> pl.DataFrame | None:
-    """Parse with Arrow; None when any row is malformed (the slow path then says where)."""
+def _fast(data: bytes, start: int, width: int) -> pl.DataFrame | None:
+    """Parse ``data[start:]`` with polars; None when anything is off (the slow path says what)."""
+    body = memoryview(data)[start:]
     if not quotes_well_formed(body):
         return None
-    bad: list[object] = []
     names = [f"c{i}" for i in range(width)]
     try:
-        table = pacsv.read_csv(
-            pa.BufferReader(pa.py_buffer(body)),  # no copy of the file's bytes
-            read_options=pacsv.ReadOptions(column_names=names),
-            parse_options=pacsv.ParseOptions(
-                newlines_in_values=True,
-                ignore_empty_lines=False,
-                invalid_row_handler=lambda row: bad.append(row) or "skip",
-            ),
-            convert_options=pacsv.ConvertOptions(
-                column_types={n: pa.large_string() for n in names},
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
+        df = pl.read_csv(
+            data,
+            has_header=False,
+            skip_rows=1,
+            new_columns=names,
+            schema={n: pl.String for n in names},
+            quote_char='"',
+            empty_string_is_null=False,
+            truncate_ragged_lines=False,
+            raise_if_empty=False,
         )
-    except pa.ArrowInvalid:
+    except (pl.exceptions.PolarsError, UnicodeDecodeError):
         return None
-    if bad:
+    if df.width != width:
         return None
-    df = pl.from_arrow(table)
-    assert isinstance(df, pl.DataFrame)
-    newlines = pl.sum_horizontal(
-        [pl.col(n).str.count_matches("\n", literal=True) for n in names]
-    ).cast(pl.Int64)
+    counts = df.select(
+        pl.sum_horizontal([pl.col(n).str.count_matches(",", literal=True) for n in names])
+        .cast(pl.Int64)
+        .alias("commas"),
+        pl.sum_horizontal([pl.col(n).str.count_matches("\n", literal=True) for n in names])
+        .cast(pl.Int64)
+        .alias("newlines"),
+    )
+    inner_commas = counts.get_column("commas").sum()
+    # polars pads a short row with empty cells; the file's commas tell.
+    if data.count(b",", start) != df.height * (width - 1) + inner_commas:
+        return None
     row = pl.int_range(1, pl.len() + 1, dtype=pl.Int64)
     # A record starts on the line after the header and after every line earlier records used.
     return df.with_columns(
         row.alias(ROW),
-        (1 + row + newlines.cum_sum().shift(1, fill_value=0)).alias(LINE),
+        (1 + row + counts.get_column("newlines").cum_sum().shift(1, fill_value=0)).alias(LINE),
     )
 
 
@@ -214,7 +227,7 @@ def _slow(body: bytes, width: int, emit) -> tuple[pl.DataFrame, list[Issue]]:
     rows: list[int] = []
     lines: list[int] = []
     reader = csv.reader(io.StringIO(body.decode("utf-8"), newline=""), strict=True)
-    raw_lines = body.split(b"\n")
+    raw_lines = body.decode("utf-8").split("\n")
     start, row = 2, 0
     while True:
         try:
@@ -251,7 +264,7 @@ def _slow(body: bytes, width: int, emit) -> tuple[pl.DataFrame, list[Issue]]:
             continue
         row += 1
         # Python's reader, even strict, accepts a quote inside an unquoted cell: check the raw text.
-        if not quotes_well_formed(b"\n".join(raw_lines[start - 2 : reader.line_num])):
+        if not RECORD.fullmatch("\n".join(raw_lines[start - 2 : reader.line_num])):
             issues.append(
                 emit(
                     "csv-syntax",
@@ -314,7 +327,7 @@ def read_table(package: Package, resource: Resource) -> Table:
     clean = data.find(b"\r") < 0 and first_invalid_utf8(header) is None
     body: bytes | memoryview = memoryview(data)[end + 1 :]
     width = _width(header)
-    df = _fast(body, width) if clean and len(body) else None
+    df = _fast(data, end + 1, width) if clean and len(body) >= SMALL else None
     if df is None and (len(body) or not clean):
         data, found = _clean(data, emit)
         issues.extend(found)
@@ -322,7 +335,7 @@ def read_table(package: Package, resource: Resource) -> Table:
         end = len(data) if end < 0 else end
         header, body = data[:end], data[end + 1 :]
         width = _width(header)
-        df = _fast(body, width) if body else None
+        df = _fast(data, end + 1, width) if len(body) >= SMALL else None
         if df is None and body:
             df, parse_issues = _slow(bytes(body), width, emit)
             issues.extend(parse_issues)
