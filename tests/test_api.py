@@ -190,3 +190,21 @@ def test_public_functions_stay_functions_after_use(tiny: Path) -> None:
     lid.fold("x")
     for name in ("validate", "load", "refresh", "fold"):
         assert callable(getattr(lid, name)) and not isinstance(getattr(lid, name), type(lid))
+
+
+def test_frames_keep_their_pandera_contract(ds: lid.Dataset) -> None:
+    import pandera.errors
+
+    from libya_israel_data.frames import frame_schema
+
+    resource = ds._resources["claims"]
+    claims = ds.claims
+    frame_schema(resource).validate(claims)  # what the API hands out passes
+    broken = claims.copy()
+    broken.loc[0, "claim_type"] = "happened"
+    broken.loc[1, "stated"] = pd.NA
+    broken["origins"] = broken["origins"].astype("float64")
+    with pytest.raises(pandera.errors.SchemaErrors) as info:
+        frame_schema(resource).validate(broken, lazy=True)
+    failures = info.value.failure_cases
+    assert {"claim_type", "origins"} <= set(failures["column"].dropna())

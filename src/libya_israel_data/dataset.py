@@ -73,9 +73,11 @@ class Dataset:
         tables: dict[str, pl.DataFrame],
         resources: dict[str, Resource],
         report: Report | None = None,
+        checked: bool = True,
     ) -> None:
         self.descriptor = descriptor
         self.report = report
+        self.checked = checked  # frames are checked against their pandera schemas
         self._tables = tables
         self._resources = resources
         self._frames: dict[str, pd.DataFrame] = {}
@@ -98,6 +100,10 @@ class Dataset:
                 frame = frame.merge(self._origins.to_pandas(), on="claim_id", how="left")
                 frame["origins"] = frame["origins"].fillna(0).astype("int64")
                 frame["claim_id"] = frame["claim_id"].astype("string")
+            if self.checked:
+                from .frames import frame_schema
+
+                frame = frame_schema(self._resources[name]).validate(frame, lazy=True)
             self._frames[name] = frame
         return self._frames[name].copy()
 
@@ -268,4 +274,6 @@ def load(path: str | Path | None = None, *, validate: bool | None = None) -> Dat
     loaded, _issues, _desc = read_tables(descriptor)
     tables = {n: t.df.drop(ROW, LINE) for n, t in loaded.items()}
     resources = {n: t.resource for n, t in loaded.items()}
-    return Dataset(descriptor, tables, resources, report)
+    # The shipped package is validated by its tests; a working copy only when asked to be.
+    checked = path is None or report is not None
+    return Dataset(descriptor, tables, resources, report, checked)
