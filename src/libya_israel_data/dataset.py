@@ -16,7 +16,7 @@ import pandas as pd
 import polars as pl
 
 from . import derive
-from .folding import fold
+from .folding import fold, fold_expr
 from .issues import Report
 from .models import Record, model_for
 from .paths import resolve_descriptor
@@ -25,7 +25,7 @@ from .validation import read_tables
 from .validation.structure import LINE, ROW
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    pass
 
 
 class InvalidPackageError(ValueError):
@@ -220,15 +220,13 @@ class Dataset:
         key = fold(text, compact=True)
         if not key:
             raise ValueError("search for at least one letter or digit")
-        hits = [
-            (resource, id_, field, value)
-            for resource, id_, field, value in self._searchable()
-            if key in fold(value, compact=True)
-        ]
-        return pd.DataFrame(hits, columns=["resource", "id", "field", "text"]).astype("string")
+        hits = self._search_index.filter(pl.col("_key").str.contains(key, literal=True))
+        return hits.drop("_key").to_pandas().astype("string")
 
-    def _searchable(self) -> Iterable[tuple[str, str, str, str]]:
-        return searchable(self._tables)
+    @cached_property
+    def _search_index(self) -> pl.DataFrame:
+        frame = searchable(self._tables)
+        return frame.with_columns(fold_expr(pl.col("text"), compact=True).alias("_key"))
 
 
 #: What the search looks in: resource -> (id column, text columns).
@@ -241,18 +239,30 @@ SEARCH_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
-def searchable(tables: dict[str, pl.DataFrame]) -> Iterable[tuple[str, str, str, str]]:
-    """(resource, id, field, text) of every searchable cell; aliases count as people."""
+def searchable(tables: dict[str, pl.DataFrame]) -> pl.DataFrame:
+    """``resource``, ``id``, ``field``, ``text`` of every searchable non-empty cell (aliases are
+    listed under the people they name)."""
+    parts = []
     for name, (id_col, fields) in SEARCH_FIELDS.items():
         df = tables.get(name)
         if df is None:
             continue
         resource = "people" if name == "aliases" else name
         for field in fields:
-            field_name = "alias" if name == "aliases" else field
-            for id_, value in df.select(id_col, field).iter_rows():
-                if value:
-                    yield resource, id_, field_name, value
+            parts.append(
+                df.select(
+                    pl.lit(resource).alias("resource"),
+                    pl.col(id_col).alias("id"),
+                    pl.lit(field).alias("field"),
+                    pl.col(field).alias("text"),
+                )
+            )
+    frame = (
+        pl.concat(parts)
+        if parts
+        else pl.DataFrame(schema={c: pl.String for c in ("resource", "id", "field", "text")})
+    )
+    return frame.filter(pl.col("text").is_not_null() & (pl.col("text") != ""))
 
 
 def load(path: str | Path | None = None, *, validate: bool | None = None) -> Dataset:

@@ -7,6 +7,7 @@ JSON Schemas of the records, generated from the pydantic models, ship in ``schem
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -25,10 +26,16 @@ def export_json(source: ExportSource, output: Path, *, force: bool = False) -> P
         for i, (name, df) in enumerate(source.tables.items()):
             f.write(b"," if i else b"")
             f.write(f"\n    {json.dumps(name)}: [".encode())
-            # One record per line: NDJSON lines never hold a raw line break.
-            lines = df.write_ndjson().encode("utf-8").splitlines() if df.height else []
-            if lines:
-                f.write(b"\n      " + b",\n      ".join(lines) + b"\n    ")
+            # One record per line: NDJSON lines hold no raw line break, so turning every line
+            # break into a separator is safe, and needs one buffer rather than a list of lines.
+            if df.height:
+                buf = io.BytesIO()
+                df.write_ndjson(buf)
+                lines = buf.getbuffer()
+                f.write(b"\n      ")
+                f.write(bytes(lines).rstrip(b"\n").replace(b"\n", b",\n      "))
+                f.write(b"\n    ")
+                del lines, buf
             f.write(b"]")
         f.write(b"\n  }\n}\n")
     return output

@@ -17,7 +17,7 @@ from typing import Any
 import polars as pl
 
 from .. import derive
-from ..folding import fold
+from ..folding import fold_expr
 from ..schema import Resource
 from .atomic import atomic_file
 from .source import ExportSource, package_metadata
@@ -98,19 +98,26 @@ def _frame(source: ExportSource, name: str, origins: pl.DataFrame) -> pl.DataFra
     )
 
 
-def search_rows(source: ExportSource) -> list[tuple[str, str, str]]:
-    """(resource, id, folded text) for the FTS table; the same fields the API searches."""
+def search_rows(source: ExportSource) -> pl.DataFrame:
+    """(resource, id, folded text) for the FTS table: what the API searches, plus source titles,
+    folded in parallel with the API's own folding expression."""
     from ..dataset import searchable
 
-    rows = []
-    for resource, id_, _field, value in searchable(source.tables):
-        rows.append((resource, id_, fold(value)))
-    extra = source.tables["sources"].select("source_id", "title", "title_en")
-    for id_, title, title_en in extra.iter_rows():
-        for value in (title, title_en):
-            if value:
-                rows.append(("sources", id_, fold(value)))
-    return rows
+    titles = source.tables["sources"]
+    frame = pl.concat(
+        [
+            searchable(source.tables).select("resource", "id", "text"),
+            *[
+                titles.select(
+                    pl.lit("sources").alias("resource"),
+                    pl.col("source_id").alias("id"),
+                    pl.col(c).alias("text"),
+                )
+                for c in ("title", "title_en")
+            ],
+        ]
+    ).filter(pl.col("text").is_not_null() & (pl.col("text") != ""))
+    return frame.with_columns(fold_expr(pl.col("text")))
 
 
 def package_rows(source: ExportSource) -> list[tuple[str, str]]:
@@ -150,14 +157,13 @@ def write_database(source: ExportSource, path: Path) -> None:
             "CREATE VIRTUAL TABLE search USING fts5(resource UNINDEXED, id UNINDEXED, "
             "text, tokenize = 'unicode61 remove_diacritics 2')"
         )
-        con.executemany("INSERT INTO search VALUES (?, ?, ?)", search_rows(source))
+        con.executemany("INSERT INTO search VALUES (?, ?, ?)", search_rows(source).iter_rows())
         con.execute("CREATE TABLE _package (key TEXT PRIMARY KEY, value TEXT)")
         con.executemany("INSERT INTO _package VALUES (?, ?)", package_rows(source))
         con.execute("COMMIT")
         problems = con.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             raise RuntimeError(f"foreign_key_check failed: {problems[:5]}")
-        con.execute("VACUUM")
     finally:
         con.close()
 
