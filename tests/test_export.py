@@ -264,3 +264,14 @@ def test_datasette_metadata(tiny: Path, tmp_path: Path) -> None:
     assert meta["license"] == "CC-BY-4.0"
     claims = meta["databases"]["lid"]["tables"]["claims"]
     assert claims["label_column"] == "statement" and "statement" in claims["columns"]
+
+
+def test_json_written_in_slices_is_the_same_document(
+    tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from libya_israel_data.export import json as json_export
+
+    whole = export("json", tmp_path / "whole.json", package=tiny).read_bytes()
+    monkeypatch.setattr(json_export, "CHUNK", 2)
+    sliced = export("json", tmp_path / "sliced.json", package=tiny).read_bytes()
+    assert sliced == whole

@@ -17,6 +17,9 @@ from ..schema import Resource
 from .atomic import atomic_file
 from .source import ExportSource, package_metadata
 
+#: Records serialised at a time.
+CHUNK = 50_000
+
 
 def export_json(source: ExportSource, output: Path, *, force: bool = False) -> Path:
     head = json.dumps(package_metadata(source.descriptor), ensure_ascii=False, indent=2)
@@ -27,15 +30,14 @@ def export_json(source: ExportSource, output: Path, *, force: bool = False) -> P
             f.write(b"," if i else b"")
             f.write(f"\n    {json.dumps(name)}: [".encode())
             # One record per line: NDJSON lines hold no raw line break, so turning every line
-            # break into a separator is safe, and needs one buffer rather than a list of lines.
-            if df.height:
+            # break into a separator is safe. Slices keep the buffers small.
+            for offset in range(0, df.height, CHUNK):
                 buf = io.BytesIO()
-                df.write_ndjson(buf)
-                lines = buf.getbuffer()
-                f.write(b"\n      ")
-                f.write(bytes(lines).rstrip(b"\n").replace(b"\n", b",\n      "))
+                df.slice(offset, CHUNK).write_ndjson(buf)
+                f.write(b",\n      " if offset else b"\n      ")
+                f.write(buf.getvalue().rstrip(b"\n").replace(b"\n", b",\n      "))
+            if df.height:
                 f.write(b"\n    ")
-                del lines, buf
             f.write(b"]")
         f.write(b"\n  }\n}\n")
     return output

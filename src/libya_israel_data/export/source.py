@@ -12,8 +12,7 @@ from ..dataset import InvalidPackageError
 from ..paths import resolve_descriptor
 from ..progress import Progress
 from ..schema import Resource
-from ..validation import read_tables
-from ..validation import validate as run_validation
+from ..validation import check
 from ..validation.structure import LINE, ROW
 
 
@@ -32,10 +31,9 @@ class ExportSource:
 def read_validated(package: str | Path | None, progress: Progress | None = None) -> ExportSource:
     """Validate the package (raise :class:`InvalidPackageError` on errors), then read it."""
     descriptor_path = resolve_descriptor(package)
-    report = run_validation(descriptor_path, progress=progress)
+    report, loaded, descriptor = check(descriptor_path, progress)
     if not report.valid:
         raise InvalidPackageError(report)
-    loaded, _issues, descriptor = read_tables(descriptor_path)
     tables = {}
     for name, table in loaded.items():
         names = table.resource.field_names

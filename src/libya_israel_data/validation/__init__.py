@@ -13,7 +13,7 @@ from ..progress import Progress, Silent
 from . import dates, descriptor, provenance, records, tables, text
 from .structure import Table, read_table
 
-__all__ = ["Table", "read_tables", "validate"]
+__all__ = ["Table", "check", "read_tables", "validate"]
 
 
 #: Steps reported to a progress bar: one per resource read, then one per later layer.
@@ -48,13 +48,11 @@ def _order(issue: Issue, ranks: dict[str, int]) -> tuple:
     )
 
 
-def validate(path: str | Path | None = None, progress: Progress | None = None) -> Report:
-    """Validate the data package at ``path`` (a ``datapackage.json`` or its folder).
-
-    Without ``path``, validate the package this library ships. Every issue is reported, never only
-    the first; ``Report.valid`` is false when any issue is an error.
-    """
-    descriptor_path = resolve_descriptor(path)
+def check(
+    descriptor_path: Path, progress: Progress | None = None
+) -> tuple[Report, dict[str, Table], dict]:
+    """Every layer on one package: the report, and the tables as read (for callers that go on
+    to use them, such as the exports, so that nothing is read twice)."""
     progress = progress or Silent()
     loaded, issues, desc = read_tables(descriptor_path, progress)
     progress.step("checking types, constraints and keys")
@@ -69,4 +67,13 @@ def validate(path: str | Path | None = None, progress: Progress | None = None) -
     issues += records.check(loaded, issues)
     progress.close()
     ranks = {name: i for i, name in enumerate(loaded)}
-    return Report(sorted(set(issues), key=lambda i: _order(i, ranks)))
+    return Report(sorted(set(issues), key=lambda i: _order(i, ranks))), loaded, desc
+
+
+def validate(path: str | Path | None = None, progress: Progress | None = None) -> Report:
+    """Validate the data package at ``path`` (a ``datapackage.json`` or its folder).
+
+    Without ``path``, validate the package this library ships. Every issue is reported, never only
+    the first; ``Report.valid`` is false when any issue is an error.
+    """
+    return check(resolve_descriptor(path), progress)[0]
