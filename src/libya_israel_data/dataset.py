@@ -191,18 +191,7 @@ class Dataset:
     def disputed(self) -> pd.DataFrame:
         """Pairs of contradicting claims: each claim that disputes another, beside the other."""
         claims = self.frame("claims")
-        cols = [
-            "claim_id",
-            "meeting_id",
-            "person_id",
-            "organization_id",
-            "claim_type",
-            "statement",
-            "claimant_person_id",
-            "claimant_organization_id",
-            "claimant_description",
-            "stated",
-        ]
+        cols = [f for f in self._resources["claims"].field_names if f != "disputes"]
         left = claims[claims["disputes"].notna()][[*cols, "disputes"]]
         right = claims[cols].rename(columns={c: f"disputed_{c}" for c in cols})
         return (
