@@ -199,7 +199,8 @@ def run_size(claims: int, work: Path, repeat: int) -> list[tuple[Result, Result 
 def startup(repeat: int) -> list[tuple[Result, Result | None, str, str]]:
     help_ = measure(cli("--help"), max(repeat, 10), name="libya-israel-data --help", claims=None)
     script = shutil.which("libya-israel-data") or shutil.which(
-        "libya-israel-data", path=str(Path(PY).parent))
+        "libya-israel-data", path=str(Path(PY).parent)
+    )
     rows = [(help_, None, "< 150 ms", "ok" if help_.median < 0.150 else "MISSED")]
     if script:
         entry = measure(
