@@ -48,10 +48,13 @@ class _Rules:
         self.issues: list[Issue] = []
 
     def df(self, name: str, *columns: str) -> pl.DataFrame | None:
+        """The columns a rule needs (and the row and line), or None if the table lacks one.
+
+        Selecting them first keeps every join and filter from copying whole tables."""
         table = self.t.get(name)
         if table is None or any(c not in table.df.columns for c in columns):
             return None
-        return table.df
+        return table.df.select(ROW, LINE, *dict.fromkeys(columns))
 
     def emit(self, code: str, name: str, rows: pl.DataFrame, field: str | None, message) -> None:
         table = self.t[name]

@@ -212,11 +212,13 @@ def _fast(data: bytes, start: int, width: int) -> pl.DataFrame | None:
     # polars pads a short row with empty cells; the file's commas tell.
     if data.count(b",", start) != df.height * (width - 1) + inner_commas:
         return None
-    row = pl.int_range(1, pl.len() + 1, dtype=pl.Int64)
+    row = pl.int_range(1, pl.len() + 1, dtype=pl.Int32)
     # A record starts on the line after the header and after every line earlier records used.
     return df.with_columns(
         row.alias(ROW),
-        (1 + row + counts.get_column("newlines").cum_sum().shift(1, fill_value=0)).alias(LINE),
+        (1 + row + counts.get_column("newlines").cum_sum().shift(1, fill_value=0))
+        .cast(pl.Int32)
+        .alias(LINE),
     )
 
 
@@ -303,7 +305,7 @@ def _slow(body: bytes, width: int, emit) -> tuple[pl.DataFrame, list[Issue]]:
         start = 2 + reader.line_num
     df = pl.DataFrame(
         {**{f"c{i}": columns[i] for i in range(width)}, ROW: rows, LINE: lines},
-        schema={**{f"c{i}": pl.String for i in range(width)}, ROW: pl.Int64, LINE: pl.Int64},
+        schema={**{f"c{i}": pl.String for i in range(width)}, ROW: pl.Int32, LINE: pl.Int32},
     )
     return df, issues
 
@@ -339,12 +341,13 @@ def read_table(package: Package, resource: Resource) -> Table:
         if df is None and body:
             df, parse_issues = _slow(bytes(body), width, emit)
             issues.extend(parse_issues)
+    del body, data  # the file's bytes are no longer needed: free them before the checks
     labels = _parse_header(header)
     keep, header_issues = _check_header(labels, resource, emit)
     issues.extend(header_issues)
     if df is None:  # no records at all
         df = pl.DataFrame(
-            schema={**{f"c{i}": pl.String for i in range(width)}, ROW: pl.Int64, LINE: pl.Int64}
+            schema={**{f"c{i}": pl.String for i in range(width)}, ROW: pl.Int32, LINE: pl.Int32}
         )
     df = df.select(*[pl.col(f"c{i}").alias(name) for i, name in keep.items()], ROW, LINE)
     cells = [c for c in df.columns if c not in (ROW, LINE)]

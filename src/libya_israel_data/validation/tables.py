@@ -175,7 +175,7 @@ def check_primary_key(table: Table) -> list[Issue]:
     pk = list(table.resource.primary_key)
     if not pk or any(k not in table.df.columns for k in pk):
         return []
-    df = table.df.filter(pl.all_horizontal([present(k) for k in pk]))
+    df = table.df.select(ROW, LINE, *pk).filter(pl.all_horizontal([present(k) for k in pk]))
     # The contract keeps rows sorted by primary key: a strictly increasing key is unique, and
     # that is one cheap pass. Otherwise look for duplicates the expensive way.
     if df.height < 2 or df.select(_strictly_increasing(pk)).item():
@@ -218,7 +218,7 @@ def check_foreign_keys(table: Table, tables: dict[str, Table]) -> list[Issue]:
             [pl.col(src).alias(dst) for src, dst in zip(fk.reference, cols, strict=True)]
         )
         # Table Schema: a foreign key whose cells are all empty is not checked.
-        df = table.df.filter(pl.all_horizontal([present(c) for c in cols]))
+        df = table.df.select(ROW, LINE, *cols).filter(pl.all_horizontal([present(c) for c in cols]))
         dangling = df.join(keys, on=cols, how="anti").select(ROW, LINE, *cols).sort(ROW)
         ref = f"{fk.resource}.{','.join(fk.reference)}"
         for row, line, *values in dangling.iter_rows():
