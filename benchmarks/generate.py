@@ -33,7 +33,8 @@ chosen so that each error stays isolated), ``bytes`` and ``hash`` are recomputed
 ``DIR/injected-errors.json`` lists them: ``code``, ``resource``, ``row`` (1-based record
 number, header excluded), ``field`` and ``description``.
 
-Standard library only; rows are streamed to the files, so memory stays small.
+Standard library only, but for this package's own ``refresh`` (sizes and hashes in the
+descriptor); rows are streamed to the files, so memory stays small.
 """
 
 # ruff: noqa: RUF001 - Arabic and Hebrew letters and en dashes are data here, not typos.
@@ -41,7 +42,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import json
 import os
 import random
@@ -52,6 +52,8 @@ import unicodedata
 from array import array
 from datetime import date, datetime
 from pathlib import Path
+
+from libya_israel_data.integrity import refresh
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -898,23 +900,6 @@ def open_csv(out: Path, name: str):
     w = csv.writer(f, lineterminator="\n")
     w.writerow(FIELDS[name])
     return f, w
-
-
-def file_hash(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 22), b""):
-            h.update(block)
-    return f"sha256:{h.hexdigest()}"
-
-
-def write_descriptor(out: Path, descriptor: dict) -> None:
-    for entry in descriptor["resources"]:
-        path = out / entry["path"]
-        entry["bytes"] = path.stat().st_size
-        entry["hash"] = file_hash(path)
-    text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
-    (out / "datapackage.json").write_text(text, encoding="utf-8", newline="\n")
 
 
 def check_schemas() -> None:
@@ -1899,7 +1884,9 @@ def main(argv: list[str] | None = None) -> int:
         )
     elif report.exists():
         report.unlink()
-    write_descriptor(out, descriptor)
+    text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
+    (out / "datapackage.json").write_text(text, encoding="utf-8", newline="\n")
+    refresh(out)  # bytes and sha256 of every generated file, as the project keeps them
     elapsed = time.perf_counter() - started
     sizes = ", ".join(f"{k} {v:,}" for k, v in gen.counts.items())
     print(f"wrote {out} in {elapsed:.1f}s: {sizes}", file=sys.stderr)

@@ -9,9 +9,9 @@ from __future__ import annotations
 import polars as pl
 
 from .. import dates
-from ..issues import Issue, make_issue
+from ..issues import Issue
 from .structure import Table
-from .tables import failing, present
+from .tables import Check, evaluate, present
 
 
 def invalid_values(values: pl.Series) -> dict[str, str]:
@@ -28,25 +28,20 @@ def invalid_values(values: pl.Series) -> dict[str, str]:
 def check(tables: dict[str, Table]) -> list[Issue]:
     issues: list[Issue] = []
     for table in tables.values():
+        checks = []
         for f in table.resource.fields:
             if not f.edtf or f.name not in table.df.columns:
                 continue
             shaped = present(f.name) & pl.col(f.name).str.contains(f"^(?:{dates.PATTERN})$")
-            candidates = table.df.filter(shaped).get_column(f.name)
-            bad = invalid_values(candidates)
-            if not bad:
-                continue
-            mask = pl.col(f.name).is_in(list(bad))
-            for row, line, value in failing(table, mask, f.name):
-                issues.append(
-                    make_issue(
+            bad = invalid_values(table.df.filter(shaped).get_column(f.name))
+            if bad:
+                checks.append(
+                    Check(
+                        f.name,
+                        pl.col(f.name).is_in(list(bad)),
                         "invalid-date",
-                        bad[value],
-                        resource=table.resource.name,
-                        file=table.file,
-                        row=row,
-                        line=line,
-                        field=f.name,
+                        lambda v, bad=bad: bad[v],
                     )
                 )
+        issues += evaluate(table, checks)
     return issues

@@ -228,8 +228,9 @@ def _slow(body: bytes, width: int, emit) -> tuple[pl.DataFrame, list[Issue]]:
     columns: list[list[str | None]] = [[] for _ in range(width)]
     rows: list[int] = []
     lines: list[int] = []
-    reader = csv.reader(io.StringIO(body.decode("utf-8"), newline=""), strict=True)
-    raw_lines = body.decode("utf-8").split("\n")
+    text = body.decode("utf-8")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    raw_lines = text.split("\n")
     start, row = 2, 0
     while True:
         try:

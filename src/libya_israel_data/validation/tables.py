@@ -8,7 +8,7 @@ check lets it through).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import NamedTuple
 
 import polars as pl
@@ -24,11 +24,6 @@ _BOOLEANS = ["true", "false"]
 def present(name: str) -> pl.Expr:
     """A cell that holds a value (not a missing cell, not an empty one)."""
     return pl.col(name).is_not_null() & (pl.col(name) != "")
-
-
-def failing(table: Table, mask: pl.Expr, *columns: str) -> Iterable[tuple]:
-    """(row, line, *columns) of every record where ``mask`` holds."""
-    return table.df.filter(mask).select(ROW, LINE, *columns).iter_rows()
 
 
 class Check(NamedTuple):
