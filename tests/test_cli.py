@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -50,7 +49,7 @@ def test_text_format_is_one_line_per_issue(tmp_path: Path) -> None:
     result = run("validate", str(path))
     assert result.exit_code == 1
     *lines, summary = result.output.strip().split("\n")
-    assert summary == "invalid: 1 error, 1 warning" or summary.startswith("invalid:")
+    assert summary == "invalid: 2 errors, 0 warnings"
     assert lines and all(LINE.match(line) for line in lines), lines
     assert any(line.startswith("data/sources.csv:5: published: '2023-8-28'") for line in lines), (
         lines
@@ -107,8 +106,6 @@ def test_refresh_updates_hash_then_validates(tiny: Path) -> None:
     result = run("refresh", str(tiny))
     assert result.exit_code == 0 and result.output.startswith("updated: sources")
     assert run("refresh", str(tiny)).output.strip() == "already current"
-    claims = tiny.parent / "data" / "claims.csv"
-    claims.write_bytes(claims.read_bytes() + b"")
     people = tiny.parent / "data" / "people.csv"
     people.write_bytes(people.read_bytes().replace(b"in 2023", b"in 2023 and 2024"))
     result = run("validate", str(tiny))
@@ -129,11 +126,10 @@ def test_coverage_counts_the_shipped_package() -> None:
     assert "rows per resource:" in run("coverage").output
 
 
-def test_python_m_entry_point(tmp_path: Path) -> None:
+def test_python_m_entry_point() -> None:
     import subprocess
     import sys
 
-    shutil.copytree(Path(__file__).parent / "bad_inputs", tmp_path / "x")
     out = subprocess.run(
         [sys.executable, "-m", "libya_israel_data", "--help"],
         capture_output=True,
