@@ -15,8 +15,9 @@ BASE = BAD_INPUTS / "_base"
 
 def build_case(target: Path, case: Path | None = None) -> Path:
     """Lay out the tiny valid package in ``target``, then apply ``case`` (a bad_inputs folder):
-    its ``data/`` files replace the base ones, ``case.json`` may override descriptor keys per
-    resource (``null`` deletes a key), remove files, or replace the descriptor's text."""
+    its ``data/`` and ``schemas/`` files replace the base ones, ``case.json`` may override
+    descriptor keys per resource (``null`` deletes a key), remove files, or replace the
+    descriptor's text."""
     shutil.copytree(ROOT / "schemas", target / "schemas")
     shutil.copytree(BASE / "data", target / "data")
     descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
@@ -26,9 +27,10 @@ def build_case(target: Path, case: Path | None = None) -> Path:
     spec = {}
     if case is not None:
         spec = json.loads((case / "case.json").read_text(encoding="utf-8"))
-        if (case / "data").is_dir():
-            for f in (case / "data").iterdir():
-                shutil.copyfile(f, target / "data" / f.name)
+        for folder in ("data", "schemas"):
+            if (case / folder).is_dir():
+                for f in (case / folder).iterdir():
+                    shutil.copyfile(f, target / folder / f.name)
         for name, overrides in spec.get("descriptor", {}).items():
             entries = (
                 [descriptor]

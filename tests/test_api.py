@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import libya_israel_data as lid
-from libya_israel_data.schema import RESOURCES
+from libya_israel_data.contract import RESOURCES
 
 ROOT = Path(__file__).resolve().parents[1]
 ROME = "rome-2023-08-cohen-mangoush"
@@ -197,7 +197,7 @@ def test_frames_keep_their_pandera_contract(ds: lid.Dataset) -> None:
 
     from libya_israel_data.frames import frame_schema
 
-    resource = ds._resources["claims"]
+    resource = ds.package.resources["claims"]
     claims = ds.claims
     frame_schema(resource).validate(claims)  # what the API hands out passes
     broken = claims.copy()

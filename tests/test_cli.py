@@ -13,7 +13,7 @@ from libya_israel_data.cli import cli
 
 from .conftest import BAD_INPUTS, build_case
 
-LINE = re.compile(r"^[^:\n]+(:\d+)?:( [a-z_,]+:)? .+ \[[a-z-]+\]$")
+LINE = re.compile(r"^[^:\n]+(:\d+)?:( [a-z_,]+:)? .+ \[[a-z-]+\]( \(hint: .+\))?$")
 
 
 def run(*args: str):
@@ -70,6 +70,8 @@ def test_json_format_is_the_library_report(tmp_path: Path) -> None:
         "line",
         "field",
         "message",
+        "hint",
+        "value",
     }
 
 
@@ -143,20 +145,21 @@ def test_progress_bar_only_on_a_terminal_after_a_delay() -> None:
     import io
 
     from libya_israel_data.progress import Progress
+    from libya_israel_data.validation import steps
 
     class Tty(io.StringIO):
         def isatty(self) -> bool:
             return True
 
     quiet = io.StringIO()
-    lid.validate(progress=Progress(13, stream=quiet, delay=0))  # not a terminal
+    lid.validate(progress=Progress(steps(), stream=quiet, delay=0))  # not a terminal
     assert quiet.getvalue() == ""
     fast = Tty()
-    lid.validate(progress=Progress(13, stream=fast, delay=60))  # quicker than the delay
+    lid.validate(progress=Progress(steps(), stream=fast, delay=60))  # quicker than the delay
     assert fast.getvalue() == ""
     slow = Tty()
-    lid.validate(progress=Progress(13, stream=slow, delay=0))
-    assert "13/13 checking records" in slow.getvalue()
+    lid.validate(progress=Progress(steps(), stream=slow, delay=0))
+    assert "12/12 checking provenance" in slow.getvalue()
     assert slow.getvalue().endswith("\r")  # the bar erases itself
 
 

@@ -14,7 +14,9 @@ import pytest
 from click.testing import CliRunner
 from frictionless import validate as frictionless_validate
 
+from libya_israel_data import contract
 from libya_israel_data.cli import cli
+from libya_israel_data.derive import table_columns
 from libya_israel_data.export import TargetExistsError, export
 
 from .conftest import BAD_INPUTS, build_case
@@ -147,7 +149,9 @@ def test_json_validates_against_its_schemas(exported: dict[str, Path]) -> None:
         for record in records:
             validator.validate(record)
         header = (ROOT / "data" / f"{name}.csv").read_text(encoding="utf-8").split("\n")[0]
-        assert list(records[0]) == header.split(",")  # keys in schema order
+        # keys in schema order, each field followed by its derived columns
+        assert [k for k in records[0] if k in header.split(",")] == header.split(",")
+        assert list(records[0]) == [c for c, _ in table_columns(contract.resource(name))]
     text = exported["json"].read_text(encoding="utf-8")
     assert "نجلاء" in text and "\\u" not in text and "NaN" not in text
 
@@ -161,19 +165,18 @@ def test_csv_export_is_accepted_by_frictionless(exported: dict[str, Path]) -> No
 
 
 def test_spreadsheet_safe_prefixes_formula_triggers(tiny: Path, tmp_path: Path) -> None:
-    people = tiny.parent / "data" / "people.csv"
     # A valid package never starts a cell with a trigger; write one past the validator.
     out = export("csv", tmp_path / "safe", package=tiny, spreadsheet_safe=True)
     descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor["x-spreadsheet-safe"] is True
     assert "for viewing only" in descriptor["description"]
-    from libya_israel_data.export.csv import _write_safe
+    import polars as pl
 
-    people.write_text(
-        people.read_text(encoding="utf-8").replace("Eli Cohen,", "=1+1,"), encoding="utf-8"
-    )
-    _write_safe(people, tmp_path / "p.csv")
-    assert "'=1+1," in (tmp_path / "p.csv").read_text(encoding="utf-8")
+    from libya_israel_data.export.csv import _safe_csv
+
+    table = pl.DataFrame({"name": ["=1+1", "Eli Cohen", "-x", None], "n": ["@a", "b", None, "c"]})
+    assert _safe_csv(table).decode() == "name,n\n'=1+1,'@a\nEli Cohen,b\n'-x,\n,c\n"
+    assert "Eli Cohen" in (out / "data" / "people.csv").read_text(encoding="utf-8")
 
 
 # --- reproducible, validated first, all or nothing ----------------------------------------------

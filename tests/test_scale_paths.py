@@ -8,8 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from libya_israel_data import dates, derive
-from libya_israel_data.schema import Field, Resource
-from libya_israel_data.validation import records, tables, text
+from libya_israel_data.contract import Field, Resource
+from libya_israel_data.validation import tables, text
+from libya_israel_data.validation.rules import Context
 from libya_israel_data.validation.structure import LINE, ROW, Table
 
 one = st.builds(
@@ -55,29 +56,16 @@ def test_nfc_screen_of_large_tables_finds_what_normalising_finds() -> None:
         cells[i] = bad
     big = _table("big", {"id": [f"x{i:06d}" for i in range(n)], "t": cells})
     small = Table(big.resource, big.file, big.df.head(1000))
-    found_big = {(i.row, i.code) for i in text.check({"big": big})}
+    found_big = {(i.row, i.code) for i in text.check(Context({"big": big}))}
     assert found_big == {(8, "not-nfc"), (n, "not-nfc")}  # the harakat are NFC already
-    assert {(i.row, i.code) for i in text.check({"small": small})} == {(8, "not-nfc")}
+    assert {(i.row, i.code) for i in text.check(Context({"small": small}))} == {(8, "not-nfc")}
 
 
 def test_unsorted_but_unique_keys_pass_and_duplicates_are_found_unsorted() -> None:
     ok = _table("t", {"id": ["b", "a", "c"]})
-    assert tables.check_primary_key(ok) == []
+    assert tables._primary_key(ok) == []
     bad = _table("t", {"id": ["b", "a", "b", "a"]})
-    assert [(i.row, i.code) for i in tables.check_primary_key(bad)] == [
+    assert [(i.row, i.code) for i in tables._primary_key(bad)] == [
         (3, "primary-key"),
         (4, "primary-key"),
     ]
-
-
-def test_records_are_sampled_only_above_the_threshold() -> None:
-    resource = Resource("t", "data/t.csv", "", (Field("id", pattern="[a-z]+"),))
-    n = records.SAMPLE * 3
-    ids = ["abc"] * n
-    ids[0] = ids[-1] = "BAD"  # first and last rows are always in the sample
-    df = pl.DataFrame({"id": ids}).with_columns(
-        pl.int_range(1, n + 1, dtype=pl.Int64).alias(ROW),
-        pl.int_range(2, n + 2, dtype=pl.Int64).alias(LINE),
-    )
-    found = records.check({"t": Table(resource, "x", df)}, [])
-    assert sorted(i.row for i in found) == [1, n]

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from libya_israel_data.schema import Field, Package, Resource
+from libya_israel_data.contract import Field, Package, Resource
 from libya_israel_data.validation import structure
 from libya_israel_data.validation.structure import quotes_well_formed, read_table
 

@@ -15,8 +15,9 @@ except PackageNotFoundError:  # a source tree that is not installed
     __version__ = "0.0.0"
 
 if TYPE_CHECKING:
-    from .dataset import Dataset, InvalidPackageError
+    from .dataset import Dataset
     from .issues import Issue, Report
+    from .package import InvalidPackageError
 
 __all__ = [
     "Dataset",
@@ -68,8 +69,12 @@ def __getattr__(name: str) -> Any:
         from . import issues
 
         return getattr(issues, name)
-    if name in ("Dataset", "InvalidPackageError"):
-        from . import dataset as module
+    if name == "Dataset":
+        from .dataset import Dataset
 
-        return getattr(module, name)
+        return Dataset
+    if name == "InvalidPackageError":
+        from .package import InvalidPackageError
+
+        return InvalidPackageError
     raise AttributeError(f"module 'libya_israel_data' has no attribute {name!r}")

@@ -17,20 +17,19 @@ def _descriptor(path: str | Path | None) -> dict[str, Any]:
 
 
 def _row(path: str | Path | None, resource: str, row_id: str) -> dict[str, str]:
-    from .validation import read_tables
+    from .package import open_package
 
-    tables, _issues, _descriptor = read_tables(resolve_descriptor(path))
-    if resource not in tables:
-        raise KeyError(f"no resource {resource!r}; choose one of {', '.join(tables)}")
-    table = tables[resource]
-    key = table.resource.primary_key
+    package = open_package(path, validate=False)
+    if resource not in package.tables:
+        raise KeyError(f"no resource {resource!r}; choose one of {', '.join(package.tables)}")
+    key = package.resources[resource].primary_key
     if len(key) != 1:
         raise KeyError(
             f"{resource} has a composite key ({', '.join(key)}); cite its claim or source instead"
         )
     import polars as pl
 
-    rows = table.df.filter(pl.col(key[0]) == row_id)
+    rows = package.tables[resource].filter(pl.col(key[0]) == row_id)
     if rows.is_empty():
         raise KeyError(f"no {resource} row with {key[0]} = {row_id!r}")
     return rows.row(0, named=True)

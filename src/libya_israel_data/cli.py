@@ -50,19 +50,17 @@ def validate(path: str | None, fmt: str) -> None:
     (warnings allowed), 1 when there are errors, 2 for usage errors.
     """
     from .progress import Progress
-    from .schema import RESOURCES
-    from .validation import LAYERS
+    from .validation import steps
     from .validation import validate as run
 
     # Never in JSON output (it is a machine's) nor when standard error is not a terminal.
-    progress = Progress(len(RESOURCES) + len(LAYERS), enabled=None if fmt == "text" else False)
+    progress = Progress(steps(), enabled=None if fmt == "text" else False)
     report = run(_descriptor(path), progress=progress)
     if fmt == "json":
         click.echo(report.to_json())
     else:
-        for issue in report.issues:
-            click.echo(issue.to_text())
-        click.echo(report.summary())
+        for line in report.to_lines():
+            click.echo(line)
     sys.exit(0 if report.valid else 1)
 
 
@@ -115,8 +113,7 @@ def export(
     """
     from pathlib import Path
 
-    from .dataset import InvalidPackageError
-    from .export import TargetExistsError
+    from .export import InvalidPackageError, TargetExistsError
     from .export import export as run
 
     if spreadsheet_safe and fmt != "csv":
@@ -223,25 +220,6 @@ def cite(resource: str | None, row_id: str | None, package: str | None, fmt: str
         click.echo(citation(_descriptor(package) if package else None, resource, row_id, fmt))
     except (KeyError, ValueError) as e:
         raise click.UsageError(str(e.args[0])) from e
-
-
-@cli.command(hidden=True)
-@click.option("--check", is_flag=True, help="Exit 1 if a generated file is stale; write nothing.")
-def generate(check: bool) -> None:
-    """Regenerate the files derived from schemas, issue catalogue and CLI (for contributors)."""
-    from .generated import all_files, write_all
-
-    if check:
-        stale = [
-            p
-            for p, text in all_files().items()
-            if not p.exists() or p.read_text(encoding="utf-8") != text
-        ]
-        for p in stale:
-            click.echo(f"stale: {p}")
-        sys.exit(1 if stale else 0)
-    for path in write_all():
-        click.echo(f"wrote {path}")
 
 
 def main() -> None:

@@ -7,21 +7,20 @@ from typing import Any
 
 import polars as pl
 
-from .derive import origins
-from .paths import resolve_descriptor
-from .validation import read_tables
+from .package import ValidatedPackage, open_package
 
 
-def coverage(path: str | Path | None = None) -> dict[str, Any]:
-    """Counts for the package at ``path`` (default: the shipped one).
+def coverage(path: str | Path | ValidatedPackage | None = None) -> dict[str, Any]:
+    """Counts for the package at ``path`` (default: the shipped one), or of a package already
+    opened. A package with errors is counted as it is (its report is not enforced here).
 
     Keys: ``rows`` per resource; ``claims_per_meeting`` (with each meeting's status);
     ``single_origin_claims`` (claims whose sources all go back to one document);
     ``people_without_native_name`` (Libyans without ``name_ar``, Israelis without ``name_he``);
     ``sources_without_url``; ``meetings_by_status``; ``disputed_claims``.
     """
-    tables, _issues, _descriptor = read_tables(resolve_descriptor(path))
-    t = {name: table.df for name, table in tables.items()}
+    package = path if isinstance(path, ValidatedPackage) else open_package(path, validate=False)
+    t = package.tables
     claims, meetings, people = t["claims"], t["meetings"], t["people"]
     per_meeting = (
         meetings.select("meeting_id", "status")
@@ -29,11 +28,11 @@ def coverage(path: str | Path | None = None) -> dict[str, Any]:
         .with_columns(pl.col("claims").fill_null(0))
         .sort("meeting_id")
     )
-    origin = origins(t["sources"], t["citations"])
+    origin = package.derived.origins
     single = origin.filter(pl.col("origins") == 1).height
     missing_native = people.filter(
-        ((pl.col("country") == "LY") & (pl.col("name_ar") == ""))
-        | ((pl.col("country") == "IL") & (pl.col("name_he") == ""))
+        ((pl.col("country") == "LY") & pl.col("name_ar").is_null())
+        | ((pl.col("country") == "IL") & pl.col("name_he").is_null())
     ).select("person_id", "country")
     return {
         "rows": {name: df.height for name, df in t.items()},
@@ -41,9 +40,9 @@ def coverage(path: str | Path | None = None) -> dict[str, Any]:
         "single_origin_claims": single,
         "claims_with_origins": origin.height,
         "people_without_native_name": missing_native.to_dicts(),
-        "sources_without_url": t["sources"].filter(pl.col("url") == "").height,
+        "sources_without_url": t["sources"].filter(pl.col("url").is_null()).height,
         "meetings_by_status": dict(meetings.group_by("status").len().sort("status").iter_rows()),
-        "disputed_claims": claims.filter(pl.col("disputes") != "").height,
+        "disputed_claims": claims.filter(pl.col("disputes").is_not_null()).height,
     }
 
 

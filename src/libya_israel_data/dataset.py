@@ -10,132 +10,82 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pandas as pd
 import polars as pl
 
-from . import derive
+from .contract import RESOURCES, Resource
+from .derive import table_columns
 from .folding import fold, fold_expr
-from .issues import Report
 from .models import Record, model_for
-from .paths import resolve_descriptor
-from .schema import RESOURCES, Resource
-from .validation import read_tables
-from .validation.structure import LINE, ROW
+from .package import InvalidPackageError, ValidatedPackage, open_package
 
-if TYPE_CHECKING:
-    pass
-
-
-class InvalidPackageError(ValueError):
-    """Raised by :func:`load` when the package has validation errors; carries the report."""
-
-    def __init__(self, report: Report) -> None:
-        self.report = report
-        lines = [i.to_text() for i in report.errors[:10]]
-        more = len(report.errors) - len(lines)
-        tail = f"\n... and {more} more" if more > 0 else ""
-        super().__init__(
-            f"the package is not valid ({report.summary()}):\n" + "\n".join(lines) + tail
-        )
+__all__ = ["Dataset", "InvalidPackageError", "load"]
 
 
 def _to_pandas(df: pl.DataFrame, resource: Resource) -> pd.DataFrame:
-    """Schema columns as pandas ``string`` (empty = missing), derived date bounds as datetimes."""
-    names = resource.field_names
-    df = df.select([pl.col(n) for n in names if n in df.columns])
-    edtf = [f.name for f in resource.fields if f.edtf and f.name in df.columns]
-    df = derive.with_date_bounds(df, edtf)
-    order: list[str] = []
-    for n in names:
-        order.append(n)
-        if n in edtf:
-            order += [f"{n}_earliest", f"{n}_latest"]
-    df = df.select(order).with_columns(
-        [pl.when(pl.col(n) == "").then(None).otherwise(pl.col(n)).alias(n) for n in names]
-    )
+    """Schema columns as pandas ``string`` (empty = missing), derived date bounds as datetimes,
+    counts as int64: the one conversion from the package's polars tables to pandas."""
     out = df.to_pandas()
-    for n in names:
-        out[n] = out[n].astype("string")
-    for n in edtf:
-        for suffix in ("_earliest", "_latest"):
-            out[n + suffix] = pd.to_datetime(out[n + suffix])
+    for name, kind in table_columns(resource):
+        if name not in out.columns:
+            continue
+        if kind == "field":
+            out[name] = out[name].astype("string")
+        elif kind == "date":
+            out[name] = pd.to_datetime(out[name])
+        else:
+            out[name] = out[name].astype("int64")
     return out
 
 
 class Dataset:
     """A loaded data package. ``ds.claims``, ``ds.meetings`` ... are pandas DataFrames."""
 
-    def __init__(
-        self,
-        descriptor: Path,
-        tables: dict[str, pl.DataFrame],
-        resources: dict[str, Resource],
-        report: Report | None = None,
-        checked: bool = True,
-    ) -> None:
-        self.descriptor = descriptor
-        self.report = report
+    def __init__(self, package: ValidatedPackage, checked: bool = True) -> None:
+        self.package = package
+        self.descriptor = package.descriptor_path
+        self.report = package.report
         self.checked = checked  # frames are checked against their pandera schemas
-        self._tables = tables
-        self._resources = resources
         self._frames: dict[str, pd.DataFrame] = {}
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{n}={t.height}" for n, t in self._tables.items())
+        counts = ", ".join(f"{n}={t.height}" for n, t in self.package.tables.items())
         return f"<Dataset {self.descriptor} {counts}>"
 
     @property
     def resource_names(self) -> list[str]:
-        return list(self._tables)
+        return list(self.package.tables)
 
     def frame(self, name: str) -> pd.DataFrame:
-        """The DataFrame of one resource (cached; a copy is yours to change)."""
-        if name not in self._tables:
+        """The DataFrame of one resource with its derived columns (cached; a copy is yours)."""
+        if name not in self.package.tables:
             raise KeyError(f"no resource {name!r}; the package has {self.resource_names}")
         if name not in self._frames:
-            frame = _to_pandas(self._tables[name], self._resources[name])
-            if name == "claims":
-                frame = frame.merge(self._origins.to_pandas(), on="claim_id", how="left")
-                frame["origins"] = frame["origins"].fillna(0).astype("int64")
-                frame["claim_id"] = frame["claim_id"].astype("string")
+            resource = self.package.resources[name]
+            frame = _to_pandas(self.package.derived.table(name), resource)
             if self.checked:
                 from .frames import frame_schema
 
-                frame = frame_schema(self._resources[name]).validate(frame, lazy=True)
+                frame = frame_schema(resource).validate(frame, lazy=True)
             self._frames[name] = frame
         return self._frames[name].copy()
 
     def __getattr__(self, name: str) -> pd.DataFrame:
-        if name in RESOURCES or name in self.__dict__.get("_tables", {}):
+        if name in RESOURCES:
             return self.frame(name)
         raise AttributeError(name)
 
     def records(self, name: str) -> list[Record]:
         """The rows of one resource as strict pydantic models (``None`` for empty cells)."""
-        model = model_for(self._resources[name])
-        df = self._tables[name].select(self._resources[name].field_names)
-        rows = df.select(
-            [pl.when(pl.col(n) == "").then(None).otherwise(pl.col(n)).alias(n) for n in df.columns]
-        ).to_dicts()
-        return [model.model_validate(r) for r in rows]
+        model = model_for(self.package.resources[name])
+        return [model.model_validate(r) for r in self.package.tables[name].to_dicts()]
 
     # --- questions researchers ask --------------------------------------------------------------
-    @cached_property
-    def _origins(self) -> pl.DataFrame:
-        return derive.origins(self._tables["sources"], self._tables["citations"])
-
     def evidence(self) -> pd.DataFrame:
-        """Every claim with each of its citations and the citing source (one row per citation)."""
-        claims = self.frame("claims")
-        cites = self.frame("citations")
-        sources = self.frame("sources")[
-            ["source_id", "title", "publisher", "url", "language", "published", "relays"]
-        ].rename(columns={"title": "source_title", "language": "source_language"})
-        return claims.merge(cites, on="claim_id", how="left").merge(
-            sources, on="source_id", how="left"
-        )
+        """Every claim with each of its citations and the citing source (one row per citation);
+        the same rows and columns as the SQLite view ``claim_evidence``."""
+        return _frame_of(self.package.derived.evidence)
 
     def claims_about(
         self,
@@ -180,7 +130,7 @@ class Dataset:
     def origins(self, claim: str) -> pd.DataFrame:
         """The independent root documents behind one claim: each citing source, the root it
         leads to by following ``relays``, and that root's publisher and title."""
-        roots = derive.roots(self._tables["sources"])
+        roots = self.package.derived.chains.root
         cites = self.frame("citations")
         cites = cites[cites["claim_id"] == claim][["claim_id", "source_id"]].copy()
         cites["root_id"] = cites["source_id"].map(lambda s: roots.get(s, s)).astype("string")
@@ -189,20 +139,14 @@ class Dataset:
         return cites.merge(sources, on="root_id", how="left").reset_index(drop=True)
 
     def disputed(self) -> pd.DataFrame:
-        """Pairs of contradicting claims: each claim that disputes another, beside the other."""
-        claims = self.frame("claims")
-        cols = [f for f in self._resources["claims"].field_names if f != "disputes"]
-        left = claims[claims["disputes"].notna()][[*cols, "disputes"]]
-        right = claims[cols].rename(columns={c: f"disputed_{c}" for c in cols})
-        return (
-            left.merge(right, left_on="disputes", right_on="disputed_claim_id", how="left")
-            .drop(columns=["disputes"])
-            .reset_index(drop=True)
-        )
+        """Pairs of contradicting claims: each claim that disputes another, beside the other;
+        the same rows and columns as the SQLite view ``disputed_claims``."""
+        return _frame_of(self.package.derived.disputed)
 
     def search(self, text: str) -> pd.DataFrame:
-        """People, organizations, meetings and claims whose names, aliases, titles, summaries or
-        statements contain ``text`` in any spelling (see :func:`libya_israel_data.fold`).
+        """People, organizations, meetings, claims and sources whose names, aliases, titles,
+        summaries or statements contain ``text`` in any spelling (see
+        :func:`libya_israel_data.fold`).
 
         Returns ``resource``, ``id``, ``field`` and the matching ``text``, one row per match.
         """
@@ -214,65 +158,31 @@ class Dataset:
 
     @cached_property
     def _search_index(self) -> pl.DataFrame:
-        frame = searchable(self._tables)
+        frame = self.package.derived.search_corpus
         return frame.with_columns(fold_expr(pl.col("text"), compact=True).alias("_key"))
 
 
-#: What the search looks in: resource -> (id column, text columns).
-SEARCH_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "people": ("person_id", ("name", "name_ar", "name_he")),
-    "aliases": ("person_id", ("alias",)),
-    "organizations": ("organization_id", ("name", "name_ar", "name_he")),
-    "meetings": ("meeting_id", ("title", "summary")),
-    "claims": ("claim_id", ("statement",)),
-}
-
-
-def searchable(tables: dict[str, pl.DataFrame]) -> pl.DataFrame:
-    """``resource``, ``id``, ``field``, ``text`` of every searchable non-empty cell (aliases are
-    listed under the people they name)."""
-    parts = []
-    for name, (id_col, fields) in SEARCH_FIELDS.items():
-        df = tables.get(name)
-        if df is None:
-            continue
-        resource = "people" if name == "aliases" else name
-        for field in fields:
-            parts.append(
-                df.select(
-                    pl.lit(resource).alias("resource"),
-                    pl.col(id_col).alias("id"),
-                    pl.lit(field).alias("field"),
-                    pl.col(field).alias("text"),
-                )
-            )
-    frame = (
-        pl.concat(parts)
-        if parts
-        else pl.DataFrame(schema={c: pl.String for c in ("resource", "id", "field", "text")})
-    )
-    return frame.filter(pl.col("text").is_not_null() & (pl.col("text") != ""))
+def _frame_of(df: pl.DataFrame) -> pd.DataFrame:
+    """A derived polars table as pandas: text as ``string``, dates as datetimes."""
+    out = df.to_pandas()
+    for name, dtype in df.schema.items():
+        if dtype == pl.String:
+            out[name] = out[name].astype("string")
+        elif dtype == pl.Date:
+            out[name] = pd.to_datetime(out[name])
+    return out
 
 
 def load(path: str | Path | None = None, *, validate: bool | None = None) -> Dataset:
     """Load a data package: the shipped one (offline) by default, or the working copy at ``path``
-    (a ``datapackage.json`` or its folder).
+    (a ``datapackage.json`` or its folder). Each file is read once.
 
-    A working copy is validated first and :class:`InvalidPackageError` is raised if it has errors;
-    pass ``validate=False`` to load it as it is. The shipped package is validated by its tests,
-    not at every load (pass ``validate=True`` to do it anyway).
+    A working copy is validated, and :class:`InvalidPackageError` is raised if it has errors;
+    pass ``validate=False`` to load it as it is. The shipped package is validated by its tests:
+    its report is made while reading but not enforced unless ``validate=True``.
     """
-    descriptor = resolve_descriptor(path)
-    report = None
-    if validate if validate is not None else path is not None:
-        from .validation import validate as run
-
-        report = run(descriptor)
-        if not report.valid:
-            raise InvalidPackageError(report)
-    loaded, _issues, _desc = read_tables(descriptor)
-    tables = {n: t.df.drop(ROW, LINE) for n, t in loaded.items()}
-    resources = {n: t.resource for n, t in loaded.items()}
-    # The shipped package is validated by its tests; a working copy only when asked to be.
-    checked = path is None or report is not None
-    return Dataset(descriptor, tables, resources, report, checked)
+    enforce = validate if validate is not None else path is not None
+    package = open_package(path, validate=enforce)
+    # The API's frames are checked against their pandera schemas whenever the data is known
+    # valid: the shipped package, or a working copy that passed validation.
+    return Dataset(package, checked=path is None or enforce)

@@ -13,6 +13,10 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import polars as pl
 
 # ASCII digits only: \d would also accept Arabic-Indic digits.
 _PART = r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([~?%])?"
@@ -106,3 +110,57 @@ def bounds(text: str | None) -> tuple[date | None, date | None]:
     except DateError:
         return None, None
     return value.earliest, value.latest
+
+
+# --- the same bounds, vectorized over whole columns -------------------------------------------
+def _bounds_of_date(part: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    """Earliest and latest day of one date of the subset (no interval), as polars expressions."""
+    import polars as pl
+
+    core = part.str.replace(r"[~?%]$", "")
+    n = core.str.len_chars()
+    year, month, day = core.str.slice(0, 4), core.str.slice(5, 2), core.str.slice(8, 2)
+    month_or = pl.when(n >= 7).then(month)
+    first = pl.concat_str(
+        [
+            year,
+            month_or.otherwise(pl.lit("01")),
+            pl.when(n >= 10).then(day).otherwise(pl.lit("01")),
+        ],
+        separator="-",
+    ).str.to_date("%Y-%m-%d", strict=False)
+    last_month = pl.concat_str(
+        [year, month_or.otherwise(pl.lit("12")), pl.lit("01")], separator="-"
+    ).str.to_date("%Y-%m-%d", strict=False)
+    last = pl.when(n >= 10).then(first).otherwise(last_month.dt.month_end())
+    ok = year != "0000"
+    return pl.when(ok).then(first), pl.when(ok).then(last)
+
+
+def bounds_exprs(column: str) -> tuple[pl.Expr, pl.Expr]:
+    """``<column>_earliest`` and ``<column>_latest`` as vectorized polars expressions.
+
+    The same bounds as :func:`bounds` (the reference, which the tests compare against): null for
+    empty values, values outside the subset, impossible dates and intervals that run backwards.
+    """
+    import polars as pl
+
+    col = pl.col(column)
+    shaped = col.str.contains(f"^(?:{PATTERN})$")
+    parts = col.str.split_exact("/", 1)
+    start, end = parts.struct.field("field_0"), parts.struct.field("field_1")
+    s_first, s_last = _bounds_of_date(start)
+    e_first, e_last = _bounds_of_date(pl.coalesce(end, start))
+    valid = shaped & s_first.is_not_null() & s_last.is_not_null() & e_first.is_not_null()
+    valid = valid & (s_first <= e_last)
+    earliest = pl.when(valid).then(s_first).otherwise(None).alias(f"{column}_earliest")
+    latest = pl.when(valid).then(e_last).otherwise(None).alias(f"{column}_latest")
+    return earliest, latest
+
+
+def date_bounds(values: pl.Series, name: str) -> pl.DataFrame:
+    """``name``, ``name_earliest``, ``name_latest`` for each distinct non-empty value."""
+    import polars as pl
+
+    distinct = pl.DataFrame({name: values.drop_nulls().unique()}).filter(pl.col(name) != "")
+    return distinct.with_columns(*bounds_exprs(name))

@@ -1,62 +1,56 @@
-"""Derived values, never curated: date bounds and the independent origins of each claim.
+"""Derived data, never curated, computed once for every consumer.
 
-Computed with polars so that they scale to packages far larger than the shipped one; the API and
-the exports both call these functions, so a value is derived in one place only.
+Date bounds, each claim's independent ``origins``, the relay roots, the disputed pairs, the
+evidence table and the search corpus are all defined here, and only here: the Python API, the
+SQLite and JSON exports and the site take them from a :class:`Derived` (one per validated
+package, each value computed at first use and kept). Column lists of the evidence and disputed
+tables are declared once (:data:`EVIDENCE`, :func:`disputed_columns`), and the SQLite views of the
+same names are generated from them, so the API and the export cannot disagree.
+
+Every table here has empty cells as null.
 """
 
 from __future__ import annotations
 
+from functools import cached_property
+from typing import TYPE_CHECKING
+
 import polars as pl
 
-from . import dates
+from .contract import NAMES, Resource
+from .dates import bounds_exprs
+from .relays import Chains
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+S, C, CI = NAMES.sources, NAMES.claims, NAMES.citations
+
+#: The claims' derived count of independent root documents.
+ORIGINS = "origins"
 
 
-def _bounds_of_date(part: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
-    """Earliest and latest day of one date of the subset (no interval), as polars expressions."""
-    core = part.str.replace(r"[~?%]$", "")
-    n = core.str.len_chars()
-    year, month, day = core.str.slice(0, 4), core.str.slice(5, 2), core.str.slice(8, 2)
-    month_or = pl.when(n >= 7).then(month)
-    first = pl.concat_str(
-        [
-            year,
-            month_or.otherwise(pl.lit("01")),
-            pl.when(n >= 10).then(day).otherwise(pl.lit("01")),
-        ],
-        separator="-",
-    ).str.to_date("%Y-%m-%d", strict=False)
-    last_month = pl.concat_str(
-        [year, month_or.otherwise(pl.lit("12")), pl.lit("01")], separator="-"
-    ).str.to_date("%Y-%m-%d", strict=False)
-    last = pl.when(n >= 10).then(first).otherwise(last_month.dt.month_end())
-    ok = year != "0000"
-    return pl.when(ok).then(first), pl.when(ok).then(last)
+#: Columns that the derived data adds to a resource: field -> [(column, kind)], where the
+#: field ``None`` means "after the last field". Kinds: ``date`` and ``count``.
+def derived_columns(resource: Resource) -> dict[str | None, list[tuple[str, str]]]:
+    out: dict[str | None, list[tuple[str, str]]] = {}
+    for f in resource.fields:
+        if f.edtf:
+            out[f.name] = [(f"{f.name}_earliest", "date"), (f"{f.name}_latest", "date")]
+    if resource.name == "claims":
+        out[None] = [(ORIGINS, "count")]
+    return out
 
 
-def bounds_exprs(column: str) -> tuple[pl.Expr, pl.Expr]:
-    """``<column>_earliest`` and ``<column>_latest`` as vectorized expressions.
-
-    The same bounds as :func:`libya_israel_data.dates.bounds` (the reference, which the tests
-    compare against): null for empty values, values outside the subset, impossible dates and
-    intervals that run backwards.
-    """
-    col = pl.col(column)
-    shaped = col.str.contains(f"^(?:{dates.PATTERN})$")
-    parts = col.str.split_exact("/", 1)
-    start, end = parts.struct.field("field_0"), parts.struct.field("field_1")
-    s_first, s_last = _bounds_of_date(start)
-    e_first, e_last = _bounds_of_date(pl.coalesce(end, start))
-    valid = shaped & s_first.is_not_null() & s_last.is_not_null() & e_first.is_not_null()
-    valid = valid & (s_first <= e_last)
-    earliest = pl.when(valid).then(s_first).otherwise(None).alias(f"{column}_earliest")
-    latest = pl.when(valid).then(e_last).otherwise(None).alias(f"{column}_latest")
-    return earliest, latest
-
-
-def date_bounds(values: pl.Series, name: str) -> pl.DataFrame:
-    """``name``, ``name_earliest``, ``name_latest`` for each distinct non-empty value."""
-    distinct = pl.DataFrame({name: values.drop_nulls().unique()}).filter(pl.col(name) != "")
-    return distinct.with_columns(*bounds_exprs(name))
+def table_columns(resource: Resource) -> list[tuple[str, str]]:
+    """Every column of a resource with its derived ones, in order: (name, kind), where kind is
+    ``field`` for a schema field."""
+    derived = derived_columns(resource)
+    cols: list[tuple[str, str]] = []
+    for f in resource.fields:
+        cols.append((f.name, "field"))
+        cols += derived.get(f.name, [])
+    return cols + derived.get(None, [])
 
 
 def with_date_bounds(df: pl.DataFrame, fields: list[str]) -> pl.DataFrame:
@@ -64,34 +58,150 @@ def with_date_bounds(df: pl.DataFrame, fields: list[str]) -> pl.DataFrame:
     return df.with_columns(*[e for name in fields for e in bounds_exprs(name)])
 
 
-def roots(sources: pl.DataFrame) -> dict[str, str]:
-    """Each source's root document: follow ``relays`` to its end (cycles stop where they close)."""
-    links = {s: r for s, r in sources.select("source_id", "relays").iter_rows() if r and r != s}
-    root: dict[str, str] = {}
-    for start in sources.get_column("source_id").to_list():
-        path, node, seen = [], start, set()
-        while node in links and node not in root and node not in seen:
-            seen.add(node)
-            path.append(node)
-            node = links[node]
-        end = root.get(node, node)
-        for n in path:
-            root[n] = end
-        root.setdefault(start, end)
-    return root
+#: The evidence table: one row per citation, the claim beside the citing source.
+#: (resource, column, output name); claim columns come first, all of them (see evidence()).
+EVIDENCE_SOURCE: tuple[tuple[str, str, str], ...] = (
+    ("citations", CI.locator, CI.locator),
+    ("sources", S.source_id, S.source_id),
+    ("sources", S.title, "source_title"),
+    ("sources", S.publisher, S.publisher),
+    ("sources", S.url, S.url),
+    ("sources", S.language, "source_language"),
+    ("sources", S.published, S.published),
+    ("sources", S.relays, S.relays),
+)
+
+#: The prefix of the disputed claim's columns in the disputed table.
+DISPUTED = "disputed_"
 
 
-def origins(sources: pl.DataFrame, citations: pl.DataFrame) -> pl.DataFrame:
-    """``claim_id``, ``origins``: distinct root documents behind each cited claim's sources.
+def disputed_columns(claim_fields: list[str]) -> tuple[list[str], list[str]]:
+    """Columns of the disputed table: the disputing claim's (all but ``disputes``), then the
+    same of the claim it disputes, prefixed ``disputed_``."""
+    left = [f for f in claim_fields if f != C.disputes]
+    return left, [DISPUTED + f for f in left]
 
-    Three copies of one AP story are one origin: the honest corroboration count.
-    """
-    mapping = roots(sources)
-    return (
-        citations.select(
-            "claim_id",
-            pl.col("source_id").replace_strict(mapping, default=pl.col("source_id")).alias("_root"),
+
+#: What the search looks in: resource -> (id column, text columns). Aliases are listed under
+#: the people they name.
+SEARCH_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "people": (
+        NAMES.people.person_id,
+        (NAMES.people.name, NAMES.people.name_ar, NAMES.people.name_he),
+    ),
+    "aliases": (NAMES.aliases.person_id, (NAMES.aliases.alias,)),
+    "organizations": (
+        NAMES.organizations.organization_id,
+        (NAMES.organizations.name, NAMES.organizations.name_ar, NAMES.organizations.name_he),
+    ),
+    "meetings": (NAMES.meetings.meeting_id, (NAMES.meetings.title, NAMES.meetings.summary)),
+    "claims": (C.claim_id, (C.statement,)),
+    "sources": (S.source_id, (S.title, S.title_en)),
+}
+
+
+class Derived:
+    """The derived data of one package's tables (text, empty cells as null)."""
+
+    def __init__(self, tables: Mapping[str, pl.DataFrame], resources: Mapping[str, Resource]):
+        self.tables = tables
+        self.resources = resources
+
+    @cached_property
+    def chains(self) -> Chains:
+        sources = self.tables["sources"]
+        links = dict(
+            sources.select(S.source_id, S.relays).filter(pl.col(S.relays).is_not_null()).iter_rows()
         )
-        .group_by("claim_id")
-        .agg(pl.col("_root").n_unique().cast(pl.Int64).alias("origins"))
-    )
+        return Chains.walk(sources.get_column(S.source_id).to_list(), links)
+
+    @cached_property
+    def origins(self) -> pl.DataFrame:
+        """``claim_id``, ``origins``: distinct root documents behind each cited claim's sources.
+
+        Three copies of one AP story are one origin: the honest corroboration count.
+        """
+        root = self.chains.root
+        return (
+            self.tables["citations"]
+            .select(
+                C.claim_id,
+                pl.col(CI.source_id).replace_strict(root, default=pl.col(CI.source_id)).alias("_r"),
+            )
+            .group_by(C.claim_id)
+            .agg(pl.col("_r").n_unique().cast(pl.Int64).alias(ORIGINS))
+        )
+
+    def table(self, name: str) -> pl.DataFrame:
+        """One resource with its derived columns, in :func:`table_columns` order."""
+        return self._tables[name]
+
+    @cached_property
+    def _tables(self) -> dict[str, pl.DataFrame]:
+        out = {}
+        for name, df in self.tables.items():
+            resource = self.resources[name]
+            df = with_date_bounds(df, [f.name for f in resource.fields if f.edtf])
+            if name == "claims":
+                df = df.join(self.origins, on=C.claim_id, how="left", maintain_order="left")
+                df = df.with_columns(pl.col(ORIGINS).fill_null(0))
+            out[name] = df.select([c for c, _ in table_columns(resource)])
+        return out
+
+    @cached_property
+    def evidence(self) -> pl.DataFrame:
+        """Every claim (with its derived columns) beside each citation and the citing source."""
+        claims = self.table("claims")
+        cites = self.tables["citations"].select(
+            C.claim_id,
+            *[col for res, col, _ in EVIDENCE_SOURCE if res == "citations"],
+            pl.col(CI.source_id).alias("_source"),
+        )
+        sources = self.tables["sources"].select(
+            pl.col(S.source_id).alias("_source"),
+            *[pl.col(col).alias(out) for res, col, out in EVIDENCE_SOURCE if res == "sources"],
+        )
+        joined = claims.join(cites, on=C.claim_id, how="inner", maintain_order="left").join(
+            sources, on="_source", how="inner", maintain_order="left"
+        )
+        return joined.select(*claims.columns, *[out for _, _, out in EVIDENCE_SOURCE])
+
+    @cached_property
+    def disputed(self) -> pl.DataFrame:
+        """Pairs of contradicting claims: each claim that disputes another, beside the other."""
+        claims = self.tables["claims"]
+        left, right = disputed_columns(claims.columns)
+        other = claims.select([pl.col(c).alias(r) for c, r in zip(left, right, strict=True)])
+        return (
+            claims.filter(pl.col(C.disputes).is_not_null())
+            .join(
+                other,
+                left_on=C.disputes,
+                right_on=DISPUTED + C.claim_id,
+                how="inner",
+                maintain_order="left",
+                coalesce=False,
+            )
+            .select(*left, *right)
+        )
+
+    @cached_property
+    def search_corpus(self) -> pl.DataFrame:
+        """``resource``, ``id``, ``field``, ``text`` of every searchable non-empty cell."""
+        parts = []
+        for name, (id_col, fields) in SEARCH_FIELDS.items():
+            df = self.tables.get(name)
+            if df is None:
+                continue
+            resource = "people" if name == "aliases" else name
+            for f in fields:
+                parts.append(
+                    df.select(
+                        pl.lit(resource).alias("resource"),
+                        pl.col(id_col).alias("id"),
+                        pl.lit(f).alias("field"),
+                        pl.col(f).alias("text"),
+                    )
+                )
+        frame = pl.concat(parts)
+        return frame.filter(pl.col("text").is_not_null() & (pl.col("text") != ""))

@@ -7,16 +7,14 @@ from typing import Any
 
 import polars as pl
 
-from .paths import resolve_descriptor
-from .validation import read_tables
-from .validation.structure import LINE, ROW
+from .package import open_package
 
 
 def _frames(path: str | Path) -> dict[str, tuple[list[str], list[str], pl.DataFrame]]:
-    tables, _issues, _descriptor = read_tables(resolve_descriptor(path))
+    package = open_package(path, validate=False)
     return {
-        n: (t.resource.field_names, list(t.resource.primary_key), t.df.drop(ROW, LINE))
-        for n, t in tables.items()
+        n: (r.field_names, list(r.primary_key), package.tables[n])
+        for n, r in package.resources.items()
     }
 
 

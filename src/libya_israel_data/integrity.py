@@ -8,8 +8,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from .contract import unsafe_path_reason
 from .paths import resolve_descriptor
-from .schema import unsafe_path_reason
 
 
 def file_hash(path: Path) -> str:

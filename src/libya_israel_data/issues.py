@@ -9,14 +9,74 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from typing import Literal
 
 Severity = Literal["error", "warning"]
 
+#: Issues kept per code and resource in a report; the rest are counted ("and N more").
+CAP = 100
+
+
+class Code(StrEnum):
+    """Every issue code, a stable public name (kebab-case)."""
+
+    PACKAGE_ERROR = "package-error"
+    RESOURCE_MISSING = "resource-missing"
+    RESOURCE_ERROR = "resource-error"
+    UNSAFE_PATH = "unsafe-path"
+    SCHEMA_ERROR = "schema-error"
+    FILE_MISSING = "file-missing"
+    HASH_COUNT = "hash-count"
+    BYTE_COUNT = "byte-count"
+    ENCODING_DECLARED = "encoding-declared"
+    ENCODING_ERROR = "encoding-error"
+    BYTE_ORDER_MARK = "byte-order-mark"
+    LINE_ENDING = "line-ending"
+    UNCLOSED_QUOTE = "unclosed-quote"
+    CSV_SYNTAX = "csv-syntax"
+    BLANK_LABEL = "blank-label"
+    DUPLICATE_LABEL = "duplicate-label"
+    MISSING_LABEL = "missing-label"
+    EXTRA_LABEL = "extra-label"
+    INCORRECT_LABEL = "incorrect-label"
+    BLANK_ROW = "blank-row"
+    MISSING_CELL = "missing-cell"
+    EXTRA_CELL = "extra-cell"
+    TYPE_ERROR = "type-error"
+    CONSTRAINT_ERROR = "constraint-error"
+    PRIMARY_KEY = "primary-key"
+    UNIQUE_ERROR = "unique-error"
+    FOREIGN_KEY = "foreign-key"
+    INVALID_DATE = "invalid-date"
+    NOT_NFC = "not-nfc"
+    CONTROL_CHARACTER = "control-character"
+    BIDI_CONTROL = "bidi-control"
+    SURROUNDING_WHITESPACE = "surrounding-whitespace"
+    FORMULA_TRIGGER = "formula-trigger"
+    CLAIM_SUBJECT_MISSING = "claim-subject-missing"
+    CLAIMANT_MISSING = "claimant-missing"
+    CITATION_MISSING = "citation-missing"
+    OCCURRED_CLAIM_MISSING = "occurred-claim-missing"
+    ACKNOWLEDGEMENT_MISSING = "acknowledgement-missing"
+    PARTICIPANT_CLAIM_MISMATCH = "participant-claim-mismatch"
+    UPSTREAM_NOT_RELAYED = "upstream-not-relayed"
+    RELAYS_CYCLE = "relays-cycle"
+    DISPUTE_SELF = "dispute-self"
+    DISPUTE_SUBJECT_MISMATCH = "dispute-subject-mismatch"
+    STATED_AFTER_PUBLISHED = "stated-after-published"
+    PUBLISHED_AFTER_CREATED = "published-after-created"
+    END_BEFORE_START = "end-before-start"
+    DUPLICATE_URL = "duplicate-url"
+    SOURCE_ORPHANED = "source-orphaned"
+    PERSON_ORPHANED = "person-orphaned"
+    SCHEMA_MISMATCH = "schema-mismatch"
+    RULE_NOT_RUN = "rule-not-run"
+
 
 @dataclass(frozen=True)
 class IssueType:
-    code: str
+    code: Code
     title: str
     layer: str
     description: str
@@ -61,6 +121,16 @@ _TYPES = [
         "descriptor",
         "The Table Schema file is missing, not JSON, or declares an unsupported type.",
         "restore schemas/<resource>.schema.json from the repository",
+    ),
+    IssueType(
+        "schema-mismatch",
+        "Table Schema differs from the contract",
+        "descriptor",
+        "The package's Table Schema declares fields, types, constraints or keys other than the "
+        "data contract this library ships (`docs/data-model.md`); the package is checked against "
+        "the contract, never against a schema that would switch a rule off.",
+        "restore the schema with `python tools/generate.py`, or change the contract in the "
+        "library (src/libya_israel_data/contract/schemas/) in a reviewed release",
     ),
     IssueType(
         "file-missing",
@@ -382,20 +452,20 @@ _TYPES = [
         "add the claim that concerns them, or remove them",
         "warning",
     ),
-    # records
+    # rules
     IssueType(
-        "record-error",
-        "Record rejected by its model",
-        "records",
-        "A row is rejected by the resource's pydantic model (the typed record the Python "
-        "API returns).",
-        "see the message; the model follows the Table Schema",
-        example="a problem that only the typed record sees; the earlier layers check the same "
-        "rules, so in practice this code reports what they could not reach",
+        "rule-not-run",
+        "Rule could not run",
+        "rules",
+        "A rule of the data contract needs a resource or column that the package lacks or that "
+        "could not be read, so the rule was not checked; the package cannot be called valid.",
+        "restore the resource or column named in the message (see the other issues for why it "
+        "is missing)",
     ),
 ]
 
 CATALOGUE: dict[str, IssueType] = {t.code: t for t in _TYPES}
+assert set(CATALOGUE) == set(Code), "every code is catalogued once"
 
 
 @dataclass(frozen=True, order=True)
@@ -414,6 +484,8 @@ class Issue:
     line: int | None
     field: str | None
     message: str
+    hint: str = ""
+    value: str | None = None  # the offending cell or setting, when there is one
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -423,7 +495,8 @@ class Issue:
         if self.line is not None:
             where += f":{self.line}"
         field_part = f" {self.field}:" if self.field else ""
-        return f"{where}:{field_part} {self.message} [{self.code}]"
+        hint = f" (hint: {self.hint})" if self.hint else ""
+        return f"{where}:{field_part} {self.message} [{self.code}]{hint}"
 
 
 def make_issue(
@@ -435,10 +508,11 @@ def make_issue(
     row: int | None = None,
     line: int | None = None,
     field: str | None = None,
+    value: str | None = None,
 ) -> Issue:
-    """An :class:`Issue` of a catalogued type, with the type's hint appended to the message."""
-    t = CATALOGUE[code]
-    return Issue(code, t.severity, resource, file, row, line, field, f"{message}; hint: {t.hint}")
+    """An :class:`Issue` of a catalogued type, with the type's severity and hint."""
+    t = CATALOGUE[Code(code)]
+    return Issue(str(t.code), t.severity, resource, file, row, line, field, message, t.hint, value)
 
 
 @dataclass
@@ -446,6 +520,24 @@ class Report:
     """The outcome of :func:`libya_israel_data.validate`: every issue found, in file order."""
 
     issues: list[Issue] = field(default_factory=list)
+    #: Issues left out past :data:`CAP` per code and resource: (code, resource) -> count.
+    omitted: dict[tuple[str, str | None], int] = field(default_factory=dict)
+
+    @classmethod
+    def capped(cls, issues: list[Issue], cap: int = CAP) -> Report:
+        """A report keeping the first ``cap`` issues of each code and resource, counting the
+        rest, so that a file with a million bad rows gives a readable, bounded report."""
+        kept: list[Issue] = []
+        seen: dict[tuple[str, str | None], int] = {}
+        omitted: dict[tuple[str, str | None], int] = {}
+        for issue in issues:
+            key = (issue.code, issue.resource)
+            seen[key] = seen.get(key, 0) + 1
+            if seen[key] <= cap:
+                kept.append(issue)
+            else:
+                omitted[key] = omitted.get(key, 0) + 1
+        return cls(kept, omitted)
 
     @property
     def errors(self) -> list[Issue]:
@@ -460,12 +552,29 @@ class Report:
         return not self.errors
 
     def to_dict(self) -> dict[str, object]:
-        return {"valid": self.valid, "issues": [i.to_dict() for i in self.issues]}
+        out: dict[str, object] = {"valid": self.valid, "issues": [i.to_dict() for i in self.issues]}
+        if self.omitted:
+            out["omitted"] = [
+                {"code": code, "resource": resource, "count": n}
+                for (code, resource), n in self.omitted.items()
+            ]
+        return out
+
+    def to_lines(self) -> list[str]:
+        """The report as text: one line per issue, a line per capped group, the summary."""
+        lines = [i.to_text() for i in self.issues]
+        lines += [
+            f"... and {n} more [{code}]" + (f" in {resource}" if resource else "")
+            for (code, resource), n in self.omitted.items()
+        ]
+        return [*lines, self.summary()]
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
 
     def summary(self) -> str:
-        e, w = len(self.errors), len(self.warnings)
+        more_e = sum(n for (c, _r), n in self.omitted.items() if CATALOGUE[c].severity == "error")
+        e = len(self.errors) + more_e
+        w = len(self.warnings) + sum(self.omitted.values()) - more_e
         verdict = "valid" if self.valid else "invalid"
         return f"{verdict}: {e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)}"

@@ -5,14 +5,14 @@ INSERT INTO "_package" VALUES('title','Libya–Israel contacts: who met whom, wh
 INSERT INTO "_package" VALUES('version','0.1.0');
 INSERT INTO "_package" VALUES('created','2026-11-23T00:00:00Z');
 INSERT INTO "_package" VALUES('licenses','[{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0"}]');
-INSERT INTO "_package" VALUES('hash:sources','');
-INSERT INTO "_package" VALUES('hash:people','');
-INSERT INTO "_package" VALUES('hash:aliases','');
-INSERT INTO "_package" VALUES('hash:organizations','');
-INSERT INTO "_package" VALUES('hash:meetings','');
-INSERT INTO "_package" VALUES('hash:participants','');
-INSERT INTO "_package" VALUES('hash:claims','');
-INSERT INTO "_package" VALUES('hash:citations','');
+INSERT INTO "_package" VALUES('hash:sources','sha256:f0b2f1d076ebc23e1ba594a8d5f26500ab26711324bb88833bb6464111de52e8');
+INSERT INTO "_package" VALUES('hash:people','sha256:2ca2a4cf63954b7514a69b956f37bb16afcf568106c92fb176a40fa7ac407e78');
+INSERT INTO "_package" VALUES('hash:aliases','sha256:bfaa9497bc507dd717bb3f560fef675ffa1df7e75dcfbfb61fb1b12e5cf3d3a5');
+INSERT INTO "_package" VALUES('hash:organizations','sha256:a9ccfc060928125bffdb19c8b5e7348b093e4ab9e82c23513a58fbe41cbd4d77');
+INSERT INTO "_package" VALUES('hash:meetings','sha256:fca734b7bfbde393d505262dfdca1db99724ae88baf6615a56d5548749757513');
+INSERT INTO "_package" VALUES('hash:participants','sha256:a995aebfebbd410bb2db4e6ed0bf83ddaf4553e91f43943e5a057a9ae29f2ad9');
+INSERT INTO "_package" VALUES('hash:claims','sha256:7e23a2923cea2f59a0a520dabe9a7da46d07eb3194aef1745c9bee203cd976b5');
+INSERT INTO "_package" VALUES('hash:citations','sha256:8117c32887d4dbe0cf76cd3ea655c1363578632bdcef089105e122ee01232e19');
 CREATE TABLE "aliases" (
   "person_id" TEXT NOT NULL,
   "alias" TEXT NOT NULL,
@@ -231,28 +231,20 @@ CREATE INDEX "idx_claims_claimant_organization_id" ON "claims" ("claimant_organi
 CREATE INDEX "idx_claims_disputes" ON "claims" ("disputes");
 CREATE INDEX "idx_citations_claim_id" ON "citations" ("claim_id");
 CREATE INDEX "idx_citations_source_id" ON "citations" ("source_id");
-CREATE VIEW "claim_evidence" AS SELECT c.claim_id, c.meeting_id, c.person_id, c.organization_id, c.claim_type,
-               c.statement, c.claimant_person_id, c.claimant_organization_id,
-               c.claimant_description, c.stated, c.disputes, c.origins,
-               ci.locator, s.source_id, s.title AS source_title, s.publisher, s.url,
-               s.language AS source_language, s.published, s.relays
+CREATE VIEW "claim_evidence" AS SELECT c."claim_id", c."meeting_id", c."person_id", c."organization_id", c."claim_type", c."statement", c."claimant_person_id", c."claimant_organization_id", c."claimant_description", c."stated", c."stated_earliest", c."stated_latest", c."disputes", c."origins", ci."locator" AS "locator", s."source_id" AS "source_id", s."title" AS "source_title", s."publisher" AS "publisher", s."url" AS "url", s."language" AS "source_language", s."published" AS "published", s."relays" AS "relays"
         FROM claims c
         JOIN citations ci ON ci.claim_id = c.claim_id
-        JOIN sources s ON s.source_id = ci.source_id;
+        JOIN sources s ON s.source_id = ci.source_id
+        ORDER BY c.rowid, ci.rowid;
 CREATE VIEW "meeting_participants" AS SELECT m.meeting_id, m.title, m.date, m.city, m.country, m.status,
                p.person_id, pe.name, pe.name_ar, pe.name_he, p.role, p.capacity, p.side,
                p.claim_id
         FROM meetings m
         JOIN participants p ON p.meeting_id = m.meeting_id
         JOIN people pe ON pe.person_id = p.person_id;
-CREATE VIEW "disputed_claims" AS SELECT c.claim_id, c.meeting_id, c.person_id, c.organization_id, c.statement,
-               c.claimant_person_id, c.claimant_organization_id, c.claimant_description,
-               c.stated, d.claim_id AS disputed_claim_id, d.statement AS disputed_statement,
-               d.claimant_person_id AS disputed_claimant_person_id,
-               d.claimant_organization_id AS disputed_claimant_organization_id,
-               d.claimant_description AS disputed_claimant_description,
-               d.stated AS disputed_stated
+CREATE VIEW "disputed_claims" AS SELECT c."claim_id", c."meeting_id", c."person_id", c."organization_id", c."claim_type", c."statement", c."claimant_person_id", c."claimant_organization_id", c."claimant_description", c."stated", d."claim_id" AS "disputed_claim_id", d."meeting_id" AS "disputed_meeting_id", d."person_id" AS "disputed_person_id", d."organization_id" AS "disputed_organization_id", d."claim_type" AS "disputed_claim_type", d."statement" AS "disputed_statement", d."claimant_person_id" AS "disputed_claimant_person_id", d."claimant_organization_id" AS "disputed_claimant_organization_id", d."claimant_description" AS "disputed_claimant_description", d."stated" AS "disputed_stated"
         FROM claims c
-        JOIN claims d ON d.claim_id = c.disputes;
+        JOIN claims d ON d.claim_id = c.disputes
+        ORDER BY c.rowid;
 PRAGMA writable_schema=OFF;
 COMMIT;

@@ -1,16 +1,20 @@
-"""Exports to CSV, JSON and SQLite: validated first, reproducible, all-or-nothing."""
+"""Exports to CSV, JSON and SQLite: validated first, reproducible, all-or-nothing.
+
+Every writer takes one :class:`~..package.ValidatedPackage` (read and validated once) and writes
+from its tables, bytes and derived data; none of them imports pandas.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from ..package import InvalidPackageError, open_package
 from ..progress import Progress
 from .atomic import TargetExistsError
-from .source import read_validated
 
 FORMATS = ("sqlite", "json", "csv")
 
-__all__ = ["FORMATS", "TargetExistsError", "export"]
+__all__ = ["FORMATS", "InvalidPackageError", "TargetExistsError", "export", "steps"]
 
 
 def export(
@@ -35,25 +39,24 @@ def export(
     from .atomic import check_target
 
     check_target(output, force)
-    source = read_validated(package, progress)
+    validated = open_package(package, progress=progress, keep_bytes=fmt == "csv")
     if progress is not None:
         progress.step(f"writing {fmt}")
     if fmt == "csv":
         from .csv import export_csv
 
-        return export_csv(source, output, force=force, spreadsheet_safe=spreadsheet_safe)
+        return export_csv(validated, output, force=force, spreadsheet_safe=spreadsheet_safe)
     if fmt == "json":
         from .json import export_json
 
-        return export_json(source, output, force=force)
+        return export_json(validated, output, force=force)
     from .sqlite import export_sqlite
 
-    return export_sqlite(source, output, force=force, datasette=datasette_metadata)
+    return export_sqlite(validated, output, force=force, datasette=datasette_metadata)
 
 
-#: Progress steps of an export: validation's, then the writing.
 def steps() -> int:
-    from ..schema import RESOURCES
-    from ..validation import LAYERS
+    """Progress steps of an export: validation's, then the writing."""
+    from ..validation import steps as validation_steps
 
-    return len(RESOURCES) + len(LAYERS) + 1
+    return validation_steps() + 1

@@ -1,5 +1,8 @@
 """CSV export: a copy of the package (descriptor, schemas, data) that Frictionless tools accept.
 
+The data files are written from the bytes that were validated (never read again from disk), and
+the descriptor's ``bytes`` and ``hash`` describe what is written. The schemas are the contract's.
+
 With ``spreadsheet_safe``, every cell that a spreadsheet would run as a formula (starting with
 ``=``, ``+``, ``-``, ``@``, tab or carriage return) gets the OWASP single-quote prefix, and the
 descriptor says that the copy is for viewing, not for round-trips.
@@ -7,14 +10,17 @@ descriptor says that the copy is for viewing, not for round-trips.
 
 from __future__ import annotations
 
-import csv
+import hashlib
 import io
-import shutil
+import json
 from pathlib import Path
 
-from ..integrity import file_hash, write_json_atomic
+import polars as pl
+
+from ..contract import reference_schema
+from ..integrity import write_json_atomic
+from ..package import ValidatedPackage
 from .atomic import atomic_folder
-from .source import ExportSource
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 SAFE_NOTE = (
@@ -24,39 +30,40 @@ SAFE_NOTE = (
 )
 
 
-def _safe(value: str) -> str:
-    return "'" + value if value.startswith(TRIGGERS) else value
-
-
-def _write_safe(src: Path, dst: Path) -> None:
-    with src.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f))
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(rows[0])
-    writer.writerows([[_safe(c) for c in row] for row in rows[1:]])
-    dst.write_bytes(buf.getvalue().encode("utf-8"))
+def _safe_csv(df: pl.DataFrame) -> bytes:
+    prefixed = df.with_columns(
+        pl.when(pl.any_horizontal([pl.col(c).str.starts_with(t) for t in TRIGGERS]))
+        .then(pl.lit("'") + pl.col(c))
+        .otherwise(pl.col(c))
+        .alias(c)
+        for c in df.columns
+    )
+    buf = io.BytesIO()
+    prefixed.write_csv(buf, line_terminator="\n", quote_style="necessary")
+    return buf.getvalue()
 
 
 def export_csv(
-    source: ExportSource, output: Path, *, force: bool = False, spreadsheet_safe: bool = False
+    package: ValidatedPackage, output: Path, *, force: bool = False, spreadsheet_safe: bool = False
 ) -> Path:
-    descriptor = dict(source.descriptor)
+    descriptor = dict(package.descriptor)
     resources = [dict(r) for r in descriptor["resources"]]
     with atomic_folder(output, force) as tmp:
         for entry in resources:
-            for key in ("path", "schema"):
-                rel = entry.get(key)
-                if isinstance(rel, str):
-                    (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
-                    src = source.root / rel
-                    if key == "path" and spreadsheet_safe:
-                        _write_safe(src, tmp / rel)
-                    else:
-                        shutil.copyfile(src, tmp / rel)
-            if spreadsheet_safe:
-                entry["bytes"] = (tmp / entry["path"]).stat().st_size
-                entry["hash"] = file_hash(tmp / entry["path"])
+            name = entry["name"]
+            data = _safe_csv(package.tables[name]) if spreadsheet_safe else package.raw[name]
+            target = tmp / entry["path"]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            entry["bytes"] = len(data)
+            entry["hash"] = f"sha256:{hashlib.sha256(data).hexdigest()}"
+            schema = entry.get("schema")
+            if isinstance(schema, str):
+                (tmp / schema).parent.mkdir(parents=True, exist_ok=True)
+                (tmp / schema).write_text(
+                    json.dumps(reference_schema(name), ensure_ascii=False, indent=2) + "\n",
+                    encoding="utf-8",
+                )
         descriptor["resources"] = resources
         if spreadsheet_safe:
             descriptor["description"] = f"{descriptor.get('description', '')} {SAFE_NOTE}".strip()

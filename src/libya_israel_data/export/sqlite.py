@@ -16,65 +16,79 @@ from typing import Any
 
 import polars as pl
 
-from .. import derive
+from ..contract import NAMES, Resource
+from ..contract.compile import sql_column, sql_type
+from ..derive import DISPUTED, EVIDENCE_SOURCE, disputed_columns, table_columns
 from ..folding import fold_expr
-from ..schema import Resource
+from ..package import ValidatedPackage
 from .atomic import atomic_file
-from .source import ExportSource, package_metadata
 
-SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "boolean": "INTEGER"}
+C = NAMES.claims
+DERIVED_TYPES = {"date": "TEXT", "count": "INTEGER"}
 
-VIEWS = {
-    "claim_evidence": """
-        SELECT c.claim_id, c.meeting_id, c.person_id, c.organization_id, c.claim_type,
-               c.statement, c.claimant_person_id, c.claimant_organization_id,
-               c.claimant_description, c.stated, c.disputes, c.origins,
-               ci.locator, s.source_id, s.title AS source_title, s.publisher, s.url,
-               s.language AS source_language, s.published, s.relays
-        FROM claims c
-        JOIN citations ci ON ci.claim_id = c.claim_id
-        JOIN sources s ON s.source_id = ci.source_id""",
-    "meeting_participants": """
+#: The view that has no counterpart in the derived data (the API answers it with two helpers).
+MEETING_PARTICIPANTS = """
         SELECT m.meeting_id, m.title, m.date, m.city, m.country, m.status,
                p.person_id, pe.name, pe.name_ar, pe.name_he, p.role, p.capacity, p.side,
                p.claim_id
         FROM meetings m
         JOIN participants p ON p.meeting_id = m.meeting_id
-        JOIN people pe ON pe.person_id = p.person_id""",
-    "disputed_claims": """
-        SELECT c.claim_id, c.meeting_id, c.person_id, c.organization_id, c.statement,
-               c.claimant_person_id, c.claimant_organization_id, c.claimant_description,
-               c.stated, d.claim_id AS disputed_claim_id, d.statement AS disputed_statement,
-               d.claimant_person_id AS disputed_claimant_person_id,
-               d.claimant_organization_id AS disputed_claimant_organization_id,
-               d.claimant_description AS disputed_claimant_description,
-               d.stated AS disputed_stated
+        JOIN people pe ON pe.person_id = p.person_id"""
+
+
+def views(claims: Resource) -> dict[str, str]:
+    """The views, generated from the column lists of ``derive`` so that ``claim_evidence`` and
+    ``disputed_claims`` have exactly the rows and columns of ``Dataset.evidence()`` and
+    ``Dataset.disputed()``."""
+    claim_cols = [name for name, _ in table_columns(claims)]
+    alias = {"citations": "ci", "sources": "s"}
+    evidence = ", ".join(
+        [*(f"c.{_q(c)}" for c in claim_cols)]
+        + [f"{alias[res]}.{_q(col)} AS {_q(out)}" for res, col, out in EVIDENCE_SOURCE]
+    )
+    left, right = disputed_columns(claims.field_names)
+    disputed = ", ".join(
+        [f"c.{_q(c)}" for c in left]
+        + [f"d.{_q(c)} AS {_q(r)}" for c, r in zip(left, right, strict=True)]
+    )
+    assert all(r.startswith(DISPUTED) for r in right)
+    return {
+        "claim_evidence": f"""
+        SELECT {evidence}
         FROM claims c
-        JOIN claims d ON d.claim_id = c.disputes""",
-}
+        JOIN citations ci ON ci.claim_id = c.claim_id
+        JOIN sources s ON s.source_id = ci.source_id
+        ORDER BY c.rowid, ci.rowid""",
+        "meeting_participants": MEETING_PARTICIPANTS,
+        "disputed_claims": f"""
+        SELECT {disputed}
+        FROM claims c
+        JOIN claims d ON d.claim_id = c.disputes
+        ORDER BY c.rowid""",
+    }
 
 
 def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def table_columns(resource: Resource) -> list[tuple[str, str]]:
-    """(column, declared type) of a resource's table: schema fields, then derived columns."""
-    cols: list[tuple[str, str]] = []
-    for f in resource.fields:
-        cols.append((f.name, SQL_TYPES.get(f.type, "TEXT")))
-        if f.edtf:
-            cols += [(f"{f.name}_earliest", "TEXT"), (f"{f.name}_latest", "TEXT")]
-    if resource.name == "claims":
-        cols.append(("origins", "INTEGER"))
-    return cols
+def sql_columns(resource: Resource) -> list[tuple[str, str]]:
+    """(column, declared type) of a resource's table: schema fields and derived columns."""
+    fields = {f.name: f for f in resource.fields}
+    return [
+        (name, sql_type(fields[name]) if kind == "field" else DERIVED_TYPES[kind])
+        for name, kind in table_columns(resource)
+    ]
 
 
 def create_table_sql(resource: Resource) -> str:
-    lines = []
-    required = {f.name for f in resource.fields if f.required}
-    for name, sql_type in table_columns(resource):
-        lines.append(f"{_q(name)} {sql_type}" + (" NOT NULL" if name in required else ""))
+    fields = {f.name: f for f in resource.fields}
+    lines = [
+        sql_column(fields[name], _q(name))
+        if kind == "field"
+        else f"{_q(name)} {DERIVED_TYPES[kind]}"
+        for name, kind in table_columns(resource)
+    ]
     if resource.primary_key:
         lines.append(f"PRIMARY KEY ({', '.join(map(_q, resource.primary_key))})")
     for fk in resource.foreign_keys:
@@ -85,81 +99,70 @@ def create_table_sql(resource: Resource) -> str:
     return f"CREATE TABLE {_q(resource.name)} (\n  " + ",\n  ".join(lines) + "\n)"
 
 
-def _frame(source: ExportSource, name: str, origins: pl.DataFrame) -> pl.DataFrame:
-    resource = source.resources[name]
-    df = derive.with_date_bounds(source.tables[name], [f.name for f in resource.fields if f.edtf])
-    if name == "claims":
-        df = df.join(origins, on="claim_id", how="left", maintain_order="left").with_columns(
-            pl.col("origins").fill_null(0)
-        )
-    cols = [c for c, _ in table_columns(resource)]
+def _frame(package: ValidatedPackage, name: str) -> pl.DataFrame:
+    from ..contract.compile import typed
+
+    resource = package.resources[name]
+    fields = {f.name: f for f in resource.fields}
+    df = package.derived.table(name)
     return df.select(
-        [pl.col(c).dt.to_string("%Y-%m-%d") if df.schema[c] == pl.Date else pl.col(c) for c in cols]
+        [
+            pl.col(c).dt.to_string("%Y-%m-%d")
+            if df.schema[c] == pl.Date
+            else typed(fields[c], pl.col(c))
+            if c in fields
+            else pl.col(c)
+            for c in df.columns
+        ]
     )
 
 
-def search_rows(source: ExportSource) -> pl.DataFrame:
-    """(resource, id, folded text) for the FTS table: what the API searches, plus source titles,
-    folded in parallel with the API's own folding expression."""
-    from ..dataset import searchable
-
-    titles = source.tables["sources"]
-    frame = pl.concat(
-        [
-            searchable(source.tables).select("resource", "id", "text"),
-            *[
-                titles.select(
-                    pl.lit("sources").alias("resource"),
-                    pl.col("source_id").alias("id"),
-                    pl.col(c).alias("text"),
-                )
-                for c in ("title", "title_en")
-            ],
-        ]
-    ).filter(pl.col("text").is_not_null() & (pl.col("text") != ""))
+def search_rows(package: ValidatedPackage) -> pl.DataFrame:
+    """(resource, id, folded text) for the FTS table: the API's search corpus, folded in
+    parallel with the API's own folding expression."""
+    frame = package.derived.search_corpus.select("resource", "id", "text")
     return frame.with_columns(fold_expr(pl.col("text")))
 
 
-def package_rows(source: ExportSource) -> list[tuple[str, str]]:
-    meta = package_metadata(source.descriptor)
+def package_rows(package: ValidatedPackage) -> list[tuple[str, str]]:
+    meta = package.metadata()
     rows = []
     for key in ("name", "title", "version", "created", "licenses"):
         if key in meta:
             value = meta[key]
             rows.append((key, value if isinstance(value, str) else json.dumps(value)))
-    for entry in source.descriptor["resources"]:
-        rows.append((f"hash:{entry['name']}", entry.get("hash", "")))
+    for name, digest in package.hashes.items():  # of the bytes validated and exported
+        rows.append((f"hash:{name}", digest))
     return rows
 
 
-def write_database(source: ExportSource, path: Path) -> None:
+def write_database(package: ValidatedPackage, path: Path) -> None:
     con = sqlite3.connect(path, isolation_level=None)
     try:
         con.execute("PRAGMA journal_mode = OFF")  # a temporary file: atomicity comes from rename
         con.execute("PRAGMA synchronous = OFF")
         con.execute("BEGIN")
-        origins = derive.origins(source.tables["sources"], source.tables["citations"])
-        for name, resource in source.resources.items():
+        for name, resource in package.resources.items():
             con.execute(create_table_sql(resource))
-            df = _frame(source, name, origins)
+            df = _frame(package, name)
             marks = ", ".join("?" * df.width)
             con.executemany(f"INSERT INTO {_q(name)} VALUES ({marks})", df.iter_rows())
-        for name, resource in source.resources.items():
+        for name, resource in package.resources.items():
             for fk in resource.foreign_keys:
                 cols = "_".join(fk.fields)
                 con.execute(
                     f"CREATE INDEX {_q(f'idx_{name}_{cols}')} ON {_q(name)} "
                     f"({', '.join(map(_q, fk.fields))})"
                 )
-        for view, sql in VIEWS.items():
+        for view, sql in views(package.resources["claims"]).items():
             con.execute(f"CREATE VIEW {_q(view)} AS {sql.strip()}")
         con.execute(
             "CREATE VIRTUAL TABLE search USING fts5(resource UNINDEXED, id UNINDEXED, "
             "text, tokenize = 'unicode61 remove_diacritics 2')"
         )
-        con.executemany("INSERT INTO search VALUES (?, ?, ?)", search_rows(source).iter_rows())
+        con.executemany("INSERT INTO search VALUES (?, ?, ?)", search_rows(package).iter_rows())
         con.execute("CREATE TABLE _package (key TEXT PRIMARY KEY, value TEXT)")
-        con.executemany("INSERT INTO _package VALUES (?, ?)", package_rows(source))
+        con.executemany("INSERT INTO _package VALUES (?, ?)", package_rows(package))
         con.execute("COMMIT")
         problems = con.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
@@ -168,9 +171,9 @@ def write_database(source: ExportSource, path: Path) -> None:
         con.close()
 
 
-def datasette_metadata(source: ExportSource, database: str) -> dict[str, Any]:
+def datasette_metadata(package: ValidatedPackage, database: str) -> dict[str, Any]:
     """metadata.json for datasette: titles, licence, column descriptions, label columns."""
-    meta = package_metadata(source.descriptor)
+    meta = package.metadata()
     licenses = meta.get("licenses") or [{}]
     tables: dict[str, Any] = {}
     labels = {
@@ -180,8 +183,8 @@ def datasette_metadata(source: ExportSource, database: str) -> dict[str, Any]:
         "meetings": "title",
         "claims": "statement",
     }
-    for entry in source.descriptor["resources"]:
-        resource = source.resources[entry["name"]]
+    for entry in package.descriptor["resources"]:
+        resource = package.resources[entry["name"]]
         table: dict[str, Any] = {
             "title": entry.get("title", resource.name),
             "columns": {f.name: f.description for f in resource.fields},
@@ -199,12 +202,12 @@ def datasette_metadata(source: ExportSource, database: str) -> dict[str, Any]:
 
 
 def export_sqlite(
-    source: ExportSource, output: Path, *, force: bool = False, datasette: bool = False
+    package: ValidatedPackage, output: Path, *, force: bool = False, datasette: bool = False
 ) -> Path:
     from ..integrity import write_json_atomic
 
     with atomic_file(output, force) as tmp:
-        write_database(source, tmp)
+        write_database(package, tmp)
     if datasette:
-        write_json_atomic(output.parent / "metadata.json", datasette_metadata(source, output.stem))
+        write_json_atomic(output.parent / "metadata.json", datasette_metadata(package, output.stem))
     return output

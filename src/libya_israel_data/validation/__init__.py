@@ -1,6 +1,7 @@
 """Validate a data package: every issue, in layers, each its own module.
 
-descriptor -> structure -> tables -> dates -> text -> provenance -> records
+descriptor -> structure (each file read once) -> the registered rules of the tables, dates, text
+and provenance layers (``rules.py``).
 """
 
 from __future__ import annotations
@@ -10,31 +11,19 @@ from pathlib import Path
 from ..issues import Issue, Report
 from ..paths import resolve_descriptor
 from ..progress import Progress, Silent
-from . import dates, descriptor, provenance, records, tables, text
+from . import dates, descriptor, provenance, tables, text  # noqa: F401 - they register rules
+from .provenance import created_date
+from .rules import LAYERS, Context, run
 from .structure import Table, read_table
 
-__all__ = ["Table", "check", "read_tables", "validate"]
+__all__ = ["LAYERS", "Table", "check", "steps", "validate"]
 
 
-#: Steps reported to a progress bar: one per resource read, then one per later layer.
-LAYERS = ("tables", "dates", "text", "provenance", "records")
+def steps() -> int:
+    """Progress steps of a validation: one per resource read, one per layer of rules."""
+    from ..contract import RESOURCES
 
-
-def read_tables(
-    descriptor_path: Path, progress: Progress | None = None
-) -> tuple[dict[str, Table], list[Issue], dict]:
-    """Descriptor and structure layers: the package's tables as text, and their issues."""
-    progress = progress or Silent()
-    package, issues = descriptor.check(descriptor_path)
-    if package is None:
-        return {}, issues, {}
-    tables: dict[str, Table] = {}
-    for resource in package.resources:
-        progress.step(f"reading {resource.name}")
-        table = read_table(package, resource)
-        issues += table.issues
-        tables[resource.name] = table
-    return tables, issues, package.descriptor
+    return len(RESOURCES) + len(LAYERS)
 
 
 def _order(issue: Issue, ranks: dict[str, int]) -> tuple:
@@ -49,31 +38,38 @@ def _order(issue: Issue, ranks: dict[str, int]) -> tuple:
 
 
 def check(
-    descriptor_path: Path, progress: Progress | None = None
+    descriptor_path: Path, progress: Progress | None = None, *, keep_bytes: bool = False
 ) -> tuple[Report, dict[str, Table], dict]:
-    """Every layer on one package: the report, and the tables as read (for callers that go on
-    to use them, such as the exports, so that nothing is read twice)."""
+    """Every layer on one package: the report, the tables as read, and the descriptor.
+
+    Each data file is read once; its size and hash are checked against the descriptor from the
+    same bytes, and with ``keep_bytes`` the bytes stay on the tables for writers that copy them.
+    """
     progress = progress or Silent()
-    loaded, issues, desc = read_tables(descriptor_path, progress)
-    progress.step("checking types, constraints and keys")
-    issues += tables.check(loaded)
-    progress.step("checking dates")
-    issues += dates.check(loaded)
-    progress.step("checking text")
-    issues += text.check(loaded)
-    progress.step("checking provenance")
-    issues += provenance.check(loaded, desc)
-    progress.step("checking records")
-    issues += records.check(loaded, issues)
+    package, issues = descriptor.check(descriptor_path)
+    loaded: dict[str, Table] = {}
+    if package is not None:
+        for resource in package.resources:
+            progress.step(f"reading {resource.name}")
+            table = read_table(package, resource, keep=keep_bytes)
+            issues += descriptor.check_integrity(table) + table.issues
+            loaded[resource.name] = table
+    desc = package.descriptor if package is not None else {}
+    resources = {name: t.resource for name, t in loaded.items()}
+    # A resource that could not be read keeps the rules that need it from running, and the
+    # report says so (rule-not-run).
+    issues += run(Context(loaded, created_date(desc)), resources, progress.step)
     progress.close()
     ranks = {name: i for i, name in enumerate(loaded)}
-    return Report(sorted(set(issues), key=lambda i: _order(i, ranks))), loaded, desc
+    report = Report.capped(sorted(set(issues), key=lambda i: _order(i, ranks)))
+    return report, loaded, desc
 
 
 def validate(path: str | Path | None = None, progress: Progress | None = None) -> Report:
     """Validate the data package at ``path`` (a ``datapackage.json`` or its folder).
 
     Without ``path``, validate the package this library ships. Every issue is reported, never only
-    the first; ``Report.valid`` is false when any issue is an error.
+    the first (up to a cap per code and resource, past which they are counted); ``Report.valid``
+    is false when any issue is an error.
     """
     return check(resolve_descriptor(path), progress)[0]

@@ -9,8 +9,8 @@ from __future__ import annotations
 import polars as pl
 
 from .. import dates
-from ..issues import Issue
-from .structure import Table
+from ..issues import Code, Issue
+from .rules import Context, rule
 from .tables import Check, evaluate, present
 
 
@@ -25,9 +25,11 @@ def invalid_values(values: pl.Series) -> dict[str, str]:
     return bad
 
 
-def check(tables: dict[str, Table]) -> list[Issue]:
+@rule("EDTF dates are real calendar dates", "dates", (Code.INVALID_DATE,))
+def check(ctx: Context) -> list[Issue]:
+    """Every EDTF field that is in its file (a missing one is reported by the structure layer)."""
     issues: list[Issue] = []
-    for table in tables.values():
+    for table in ctx.tables.values():
         checks = []
         for f in table.resource.fields:
             if not f.edtf or f.name not in table.df.columns:
@@ -39,7 +41,7 @@ def check(tables: dict[str, Table]) -> list[Issue]:
                     Check(
                         f.name,
                         pl.col(f.name).is_in(list(bad)),
-                        "invalid-date",
+                        Code.INVALID_DATE,
                         lambda v, bad=bad: bad[v],
                     )
                 )

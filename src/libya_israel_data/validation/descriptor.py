@@ -1,15 +1,18 @@
-"""Layer 0, descriptor: datapackage.json itself, its resources, paths, schemas, sizes and hashes.
+"""Layer 0, descriptor: datapackage.json itself, its resources, paths and schemas; sizes and
+hashes are checked against the bytes the structure layer reads (:func:`check_integrity`).
 
+A resource of the data contract is checked against the contract, whatever its schema file says:
+the schema file is compared with the contract, and every difference is a ``schema-mismatch``.
 Nothing is read through a path that is absolute, remote or leaves the package folder.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from ..integrity import file_hash
-from ..issues import Issue, make_issue
-from ..schema import (
+from .. import contract
+from ..contract import (
     RESOURCES,
     Package,
     Resource,
@@ -18,6 +21,8 @@ from ..schema import (
     read_resource,
     unsafe_path_reason,
 )
+from ..issues import Code, Issue, make_issue
+from .structure import Table
 
 DESCRIPTOR_FILE = "datapackage.json"
 
@@ -67,6 +72,26 @@ def check_resource_entry(root: Path, entry: object) -> tuple[Resource | None, li
         )
     try:
         resource = read_resource(root, entry)
+        if name in RESOURCES:
+            schema = entry["schema"]
+            schema = schema if isinstance(schema, dict) else read_json(root / schema)
+            for field, what in contract.differences(name, schema):
+                issues.append(
+                    _emit(
+                        Code.SCHEMA_MISMATCH,
+                        f"resource {name!r}: {what}",
+                        resource=name,
+                        field=field,
+                    )
+                )
+            reference = contract.resource(name)
+            resource = replace(
+                reference,
+                path=resource.path,
+                schema_path=resource.schema_path,
+                bytes=resource.bytes,
+                hash=resource.hash,
+            )
     except SchemaError as e:
         return None, [*issues, _emit("schema-error", str(e), resource=name, field="schema")]
     except (KeyError, TypeError) as e:
@@ -90,30 +115,34 @@ def check_resource_entry(root: Path, entry: object) -> tuple[Resource | None, li
                 field="path",
             ),
         ]
-    size = path.stat().st_size
-    if resource.bytes is not None and resource.bytes != size:
+    return resource, issues
+
+
+def check_integrity(table: Table) -> list[Issue]:
+    """The descriptor's ``bytes`` and ``hash`` of a resource against the bytes that were read."""
+    resource, issues = table.resource, []
+    name = resource.name
+    if resource.bytes is not None and resource.bytes != table.size:
         issues.append(
             _emit(
-                "byte-count",
-                f"resource {name!r}: {resource.path} has {size} bytes, "
+                Code.BYTE_COUNT,
+                f"resource {name!r}: {resource.path} has {table.size} bytes, "
                 f"the descriptor says {resource.bytes}",
                 resource=name,
                 field="bytes",
             )
         )
-    if resource.hash is not None:
-        actual = file_hash(path)
-        if resource.hash != actual:
-            issues.append(
-                _emit(
-                    "hash-count",
-                    f"resource {name!r}: {resource.path} hashes to "
-                    f"{actual}, the descriptor says {resource.hash}",
-                    resource=name,
-                    field="hash",
-                )
+    if resource.hash is not None and resource.hash != table.hash:
+        issues.append(
+            _emit(
+                Code.HASH_COUNT,
+                f"resource {name!r}: {resource.path} hashes to "
+                f"{table.hash}, the descriptor says {resource.hash}",
+                resource=name,
+                field="hash",
             )
-    return resource, issues
+        )
+    return issues
 
 
 def check(descriptor_path: Path) -> tuple[Package | None, list[Issue]]:

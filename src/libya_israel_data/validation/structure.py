@@ -14,6 +14,7 @@ Every cell is kept as text: types come from the Table Schema, never from inferen
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 from dataclasses import dataclass, field
@@ -21,8 +22,8 @@ from functools import partial
 
 import polars as pl
 
+from ..contract import Package, Resource
 from ..issues import Issue, make_issue
-from ..schema import Package, Resource
 
 #: Files with fewer body bytes are always read the exact, slow way (it is fast enough there, and
 #: needs neither numpy nor the polars CSV reader).
@@ -46,6 +47,9 @@ class Table:
     file: str
     df: pl.DataFrame
     issues: list[Issue] = field(default_factory=list)
+    size: int = 0  # bytes of the file as read
+    hash: str = ""  # sha256:<hex> of the same bytes
+    raw: bytes | None = None  # the bytes, when the reader was asked to keep them
 
     @property
     def columns(self) -> list[str]:
@@ -311,16 +315,20 @@ def _slow(body: bytes, width: int, emit) -> tuple[pl.DataFrame, list[Issue]]:
     return df, issues
 
 
-def read_table(package: Package, resource: Resource) -> Table:
-    """Read one resource's file strictly; every problem becomes an issue on the table.
+def read_table(package: Package, resource: Resource, keep: bool = False) -> Table:
+    """Read one resource's file once, strictly; every problem becomes an issue on the table.
 
-    A clean file (UTF-8, LF, well-formed) is parsed once, without copying its bytes; any sign of
-    trouble sends it to the slow path, which finds and reports each problem.
+    The file's size and sha256 are taken from the same bytes (so the descriptor's ``bytes`` and
+    ``hash`` are checked against what was validated), and with ``keep`` the bytes are kept for
+    writers that copy them. A clean file (UTF-8, LF, well-formed) is parsed once, without copying
+    its bytes; any sign of trouble sends it to the slow path, which finds and reports each problem.
     """
     rel = resource.path
     emit = partial(make_issue, resource=resource.name, file=rel)
     issues: list[Issue] = []
     data = package.file(resource).read_bytes()
+    size, digest = len(data), f"sha256:{hashlib.sha256(data).hexdigest()}"
+    raw = data if keep else None
     if data.startswith(BOM):
         issues.append(emit("byte-order-mark", "the file starts with a byte order mark", line=1))
         data = data[len(BOM) :]
@@ -360,4 +368,4 @@ def read_table(package: Package, resource: Resource) -> Table:
                 issues.append(emit("blank-row", "the row is empty", row=row, line=line))
             df = df.filter(~blank)
 
-    return Table(resource, rel, df, issues)
+    return Table(resource, rel, df, issues, size, digest, raw)

@@ -1,38 +1,23 @@
 """Layer 2, tables: types, constraints, primary and foreign keys, as vectorized polars expressions.
 
-Each rule is one expression over a whole column (no Python loop per row); Python only formats the
-rows that fail. Patterns are matched against the whole cell with Rust's regex engine, where ``$``
-means the end of the text: an id with a trailing newline fails, as it must (frictionless's pattern
-check lets it through).
+The cell checks are compiled from the contract's Table Schemas (``contract/compile.py``); each is
+one expression over a whole column (no Python loop per row), and Python only formats the rows
+that fail. Patterns are matched against the whole cell with Rust's regex engine, where ``$``
+means the end of the text: an id with a trailing newline fails, as it must (frictionless's
+pattern check lets it through).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import NamedTuple
-
 import polars as pl
 
-from ..issues import Issue, make_issue
-from ..schema import Field
+from ..contract import Resource, reference
+from ..contract.compile import Check, polars_checks, present
+from ..issues import Code, Issue, make_issue
+from .rules import Context, rule
 from .structure import LINE, ROW, Table
 
-_TYPE_PATTERNS = {"integer": r"^[+-]?[0-9]+$"}
-_BOOLEANS = ["true", "false"]
-
-
-def present(name: str) -> pl.Expr:
-    """A cell that holds a value (not a missing cell, not an empty one)."""
-    return pl.col(name).is_not_null() & (pl.col(name) != "")
-
-
-class Check(NamedTuple):
-    """One rule on one column: where ``mask`` holds, ``message(value)`` is an issue ``code``."""
-
-    field: str
-    mask: pl.Expr
-    code: str
-    message: Callable[[str], str]
+__all__ = ["Check", "evaluate", "present"]
 
 
 def evaluate(table: Table, checks: list[Check]) -> list[Issue]:
@@ -56,104 +41,25 @@ def evaluate(table: Table, checks: list[Check]) -> list[Issue]:
                     row=row,
                     line=line,
                     field=check.field,
+                    value=value,
                 )
             )
     return issues
 
 
-def _show(value: str, limit: int = 60) -> str:
-    return repr(value if len(value) <= limit else value[:limit] + "…")
-
-
-def field_checks(f: Field) -> list[Check]:
-    """The type and constraint rules of one field."""
-    c = pl.col(f.name)
-    has = present(f.name)
-    checks = []
-    if f.required:
-        checks.append(
-            Check(
-                f.name,
-                c == "",
-                "constraint-error",
-                lambda v: "a value is required (constraint 'required')",
-            )
-        )
-    if f.type == "integer":
-        checks.append(
-            Check(
-                f.name,
-                has & ~c.str.contains(_TYPE_PATTERNS["integer"]),
-                "type-error",
-                lambda v: f"{_show(v)} is not an integer",
-            )
-        )
-    elif f.type == "boolean":
-        checks.append(
-            Check(
-                f.name,
-                has & ~c.is_in(_BOOLEANS),
-                "type-error",
-                lambda v: f"{_show(v)} is not a boolean (true or false)",
-            )
-        )
-    if f.enum is not None:
-        allowed = ", ".join(f.enum)
-        checks.append(
-            Check(
-                f.name,
-                has & ~c.is_in(list(f.enum)),
-                "constraint-error",
-                lambda v, a=allowed: f"{_show(v)} is not one of: {a} (constraint 'enum')",
-            )
-        )
-    if f.pattern is not None:
-        p = f.pattern
-        checks.append(
-            Check(
-                f.name,
-                has & ~c.str.contains(f"^(?:{p})$"),
-                "constraint-error",
-                lambda v, p=p: f"{_show(v)} does not match the pattern {p} (constraint 'pattern')",
-            )
-        )
-    if f.max_length is not None:
-        n = f.max_length
-        checks.append(
-            Check(
-                f.name,
-                has & (c.str.len_chars() > n),
-                "constraint-error",
-                lambda v, n=n: f"{len(v)} characters, more than {n} (constraint 'maxLength')",
-            )
-        )
-    if f.min_length is not None:
-        n = f.min_length
-        checks.append(
-            Check(
-                f.name,
-                has & (c.str.len_chars() < n),
-                "constraint-error",
-                lambda v, n=n: f"{len(v)} characters, fewer than {n} (constraint 'minLength')",
-            )
-        )
-    if f.unique:
-        checks.append(
-            Check(
-                f.name,
-                has & ~c.is_first_distinct(),
-                "unique-error",
-                lambda v: f"{_show(v)} appears more than once",
-            )
-        )
-    return checks
-
-
-def check_fields(table: Table) -> list[Issue]:
-    checks = [
-        c for f in table.resource.fields if f.name in table.df.columns for c in field_checks(f)
-    ]
-    return evaluate(table, checks)
+@rule(
+    "types and constraints of every field",
+    "tables",
+    (Code.TYPE_ERROR, Code.CONSTRAINT_ERROR, Code.UNIQUE_ERROR),
+)
+def check_fields(ctx: Context) -> list[Issue]:
+    """Every field's compiled checks. A field missing from the file is reported by the
+    structure layer (``missing-label``); the checks run on every field that is there."""
+    issues: list[Issue] = []
+    for table in ctx.tables.values():
+        fields = [f for f in table.resource.fields if f.name in table.df.columns]
+        issues += evaluate(table, [c for f in fields for c in polars_checks(f)])
+    return issues
 
 
 def _strictly_increasing(cols: list[str]) -> pl.Expr:
@@ -166,9 +72,28 @@ def _strictly_increasing(cols: list[str]) -> pl.Expr:
     return greater.fill_null(True).all()
 
 
-def check_primary_key(table: Table) -> list[Issue]:
+PK_RULE = "primary keys are unique"
+FK_RULE = "foreign keys point at existing rows"
+
+
+@rule(PK_RULE, "tables", (Code.PRIMARY_KEY,))
+def check_primary_keys(ctx: Context) -> list[Issue]:
+    issues: list[Issue] = []
+    for name, resource in _resources(ctx).items():
+        if not ctx.lacks(PK_RULE, name, resource.primary_key):
+            issues += _primary_key(ctx.tables[name])
+    return issues
+
+
+def _resources(ctx: Context) -> dict[str, Resource]:
+    """The contract's resources, read or not (a rule on one that was not read cannot run, and
+    says so), and any other resource the package has."""
+    return {**reference(), **{name: t.resource for name, t in ctx.tables.items()}}
+
+
+def _primary_key(table: Table) -> list[Issue]:
     pk = list(table.resource.primary_key)
-    if not pk or any(k not in table.df.columns for k in pk):
+    if not pk:
         return []
     df = table.df.select(ROW, LINE, *pk).filter(pl.all_horizontal([present(k) for k in pk]))
     # The contract keeps rows sorted by primary key: a strictly increasing key is unique, and
@@ -187,55 +112,51 @@ def check_primary_key(table: Table) -> list[Issue]:
         shown = ", ".join(f"{k}={v!r}" for k, v in zip(pk, values, strict=True))
         issues.append(
             make_issue(
-                "primary-key",
+                Code.PRIMARY_KEY,
                 f"primary key ({shown}) already used by row {first_row}",
                 resource=table.resource.name,
                 file=table.file,
                 row=row,
                 line=line,
                 field=",".join(pk),
+                value=", ".join(values),
             )
         )
     return issues
 
 
-def check_foreign_keys(table: Table, tables: dict[str, Table]) -> list[Issue]:
-    issues = []
-    for fk in table.resource.foreign_keys:
-        target = tables.get(fk.resource)
-        cols = list(fk.fields)
-        if target is None or any(c not in table.df.columns for c in cols):
-            continue
-        if any(c not in target.df.columns for c in fk.reference):
-            continue
-        # An anti-join needs no unique keys: duplicates in the target change nothing.
-        keys = target.df.select(
-            [pl.col(src).alias(dst) for src, dst in zip(fk.reference, cols, strict=True)]
-        )
-        # Table Schema: a foreign key whose cells are all empty is not checked.
-        df = table.df.select(ROW, LINE, *cols).filter(pl.all_horizontal([present(c) for c in cols]))
-        dangling = df.join(keys, on=cols, how="anti").select(ROW, LINE, *cols).sort(ROW)
-        ref = f"{fk.resource}.{','.join(fk.reference)}"
-        for row, line, *values in dangling.iter_rows():
-            shown = ", ".join(repr(v) for v in values)
-            issues.append(
-                make_issue(
-                    "foreign-key",
-                    f"{shown} is not a {ref} in the package",
-                    resource=table.resource.name,
-                    file=table.file,
-                    row=row,
-                    line=line,
-                    field=",".join(cols),
-                )
-            )
-    return issues
-
-
-def check(tables: dict[str, Table]) -> list[Issue]:
+@rule(FK_RULE, "tables", (Code.FOREIGN_KEY,))
+def check_foreign_keys(ctx: Context) -> list[Issue]:
     issues: list[Issue] = []
-    for table in tables.values():
-        issues += check_fields(table)
-        issues += check_primary_key(table)
-        issues += check_foreign_keys(table, tables)
+    for name, resource in _resources(ctx).items():
+        for fk in resource.foreign_keys:
+            lacks_source = ctx.lacks(FK_RULE, name, fk.fields)
+            if ctx.lacks(FK_RULE, fk.resource, fk.reference) or lacks_source:
+                continue
+            table, target = ctx.tables[name], ctx.tables[fk.resource]
+            cols = list(fk.fields)
+            # An anti-join needs no unique keys: duplicates in the target change nothing.
+            keys = target.df.select(
+                [pl.col(src).alias(dst) for src, dst in zip(fk.reference, cols, strict=True)]
+            )
+            # Table Schema: a foreign key whose cells are all empty is not checked.
+            df = table.df.select(ROW, LINE, *cols).filter(
+                pl.all_horizontal([present(c) for c in cols])
+            )
+            dangling = df.join(keys, on=cols, how="anti").select(ROW, LINE, *cols).sort(ROW)
+            ref = f"{fk.resource}.{','.join(fk.reference)}"
+            for row, line, *values in dangling.iter_rows():
+                shown = ", ".join(repr(v) for v in values)
+                issues.append(
+                    make_issue(
+                        Code.FOREIGN_KEY,
+                        f"{shown} is not a {ref} in the package",
+                        resource=table.resource.name,
+                        file=table.file,
+                        row=row,
+                        line=line,
+                        field=",".join(cols),
+                        value=", ".join(values),
+                    )
+                )
     return issues

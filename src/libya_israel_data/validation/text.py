@@ -8,7 +8,8 @@ from functools import cache
 
 import polars as pl
 
-from ..issues import Issue
+from ..issues import Code, Issue
+from .rules import Context, rule
 from .structure import Table
 from .tables import Check, evaluate, present
 
@@ -25,23 +26,23 @@ def _codepoints(value: str, pattern: str) -> str:
 
 RULES = [
     (
-        "bidi-control",
+        Code.BIDI_CONTROL,
         lambda c: c.str.contains(BIDI),
         lambda v: f"contains bidi control character(s) {_codepoints(v, BIDI)}",
     ),
     (
-        "control-character",
+        Code.CONTROL_CHARACTER,
         lambda c: c.str.contains(CONTROL),
         lambda v: f"contains control character(s) {_codepoints(v, CONTROL)}",
     ),
-    ("not-nfc", lambda c: c.str.normalize("NFC") != c, lambda v: "is not in Unicode NFC"),
+    (Code.NOT_NFC, lambda c: c.str.normalize("NFC") != c, lambda v: "is not in Unicode NFC"),
     (
-        "surrounding-whitespace",
+        Code.SURROUNDING_WHITESPACE,
         lambda c: c.str.contains(r"^\s|\s$"),
         lambda v: "starts or ends with white space",
     ),
     (
-        "formula-trigger",
+        Code.FORMULA_TRIGGER,
         lambda c: c.str.contains(r"^[=+\-@]"),
         lambda v: f"starts with {v[0]!r}, a spreadsheet formula trigger",
     ),
@@ -83,7 +84,18 @@ def _edges(c: pl.Expr) -> pl.Expr:
     return c.str.slice(0, 1).str.contains(r"^[\s=+\-@]") | c.str.slice(-1, 1).str.contains(r"\s")
 
 
-def check(tables: dict[str, Table]) -> list[Issue]:
+@rule(
+    "text is clean: NFC, no control or bidi characters, no edge spaces or formula triggers",
+    "text",
+    (
+        Code.BIDI_CONTROL,
+        Code.CONTROL_CHARACTER,
+        Code.NOT_NFC,
+        Code.SURROUNDING_WHITESPACE,
+        Code.FORMULA_TRIGGER,
+    ),
+)
+def check(ctx: Context) -> list[Issue]:
     """Screen each column with one cheap pass; run the rules on the flagged rows only.
 
     Almost every cell passes the screen, so the full rules, and the costly NFC normalisation,
@@ -91,7 +103,7 @@ def check(tables: dict[str, Table]) -> list[Issue]:
     first look for a character that can break NFC at all.
     """
     issues: list[Issue] = []
-    for table in tables.values():
+    for table in ctx.tables.values():
         columns = table.columns
         if not columns or table.df.is_empty():
             continue
@@ -116,8 +128,8 @@ def check(tables: dict[str, Table]) -> list[Issue]:
         counts = flags.sum().row(0, named=True)
         for i, name in enumerate(columns):
             plans = (
-                (f"s{i}", RULES if big else [r for r in RULES if r[0] != "not-nfc"]),
-                (f"n{i}", [r for r in RULES if r[0] == "not-nfc"]),
+                (f"s{i}", RULES if big else [r for r in RULES if r[0] != Code.NOT_NFC]),
+                (f"n{i}", [r for r in RULES if r[0] == Code.NOT_NFC]),
             )
             for flag, rules in plans:
                 if not counts[flag]:

@@ -1,35 +1,54 @@
-"""Files generated from the schemas, the issue catalogue and the CLI, so that they cannot drift.
+"""Files generated from the data contract, the issue catalogue and the CLI, so they cannot drift.
 
-``libya-israel-data generate`` rewrites them; the tests fail when one is stale.
+A contributor tool, not part of the installed package:
+
+    python tools/generate.py           # rewrite every generated file that is stale
+    python tools/generate.py --check   # list stale files and exit 1; write nothing
+
+The tests fail when a generated file is stale.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import sys
 from pathlib import Path
 
-from .paths import shipped_descriptor
-from .schema import load_package
+from libya_israel_data import contract
+from libya_israel_data.contract import RESOURCES
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def package_schemas(root: Path) -> dict[Path, str]:
+    """``schemas/<resource>.schema.json``: the package's copies of the contract's Table Schemas,
+    which Frictionless tools read beside ``datapackage.json``."""
+    return {
+        root / contract.schema_path(name): _json(contract.reference_schema(name))
+        for name in RESOURCES
+    }
 
 
 def json_schemas(root: Path) -> dict[Path, str]:
     """``schemas/json/<resource>.schema.json``: JSON Schemas of the records (from the models)."""
-    from .export.json import json_schema
+    from libya_israel_data.export.json import json_schema
 
-    package = load_package(root / "datapackage.json")
     return {
-        root / "schemas" / "json" / f"{r.name}.schema.json": json.dumps(
-            json_schema(r), ensure_ascii=False, indent=2
-        )
-        + "\n"
-        for r in package.resources
+        root / "schemas" / "json" / f"{name}.schema.json": _json(json_schema(r))
+        for name, r in contract.reference().items()
     }
 
 
 def all_files(root: Path | None = None) -> dict[Path, str]:
     """Every generated file of the checkout at ``root`` and its expected content."""
-    root = root or shipped_descriptor().parent
+    root = root or ROOT
     return {
+        **package_schemas(root),
         **json_schemas(root),
         root / "docs" / "data-dictionary.md": data_dictionary(root),
         root / "docs" / "errors.md": error_reference(root),
@@ -50,18 +69,18 @@ def write_all(root: Path | None = None) -> list[Path]:
 
 def data_dictionary(root: Path) -> str:
     """``docs/data-dictionary.md``: every resource and field, from the Table Schemas."""
-    package = load_package(root / "datapackage.json")
-    titles = {r["name"]: r.get("title", r["name"]) for r in package.descriptor["resources"]}
+    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    titles = {r["name"]: r.get("title", r["name"]) for r in descriptor["resources"]}
     out = [
         "# Data dictionary",
         "",
-        "Generated from `datapackage.json` and `schemas/` by `libya-israel-data generate`; "
-        "do not edit by hand.",
+        "Generated from the data contract (`src/libya_israel_data/contract/schemas/`) and "
+        "`datapackage.json` by `python tools/generate.py`; do not edit by hand.",
         "",
         "Every field is stored as text. Dates use the EDTF subset `YYYY`, `YYYY-MM`, "
         "`YYYY-MM-DD`, optionally followed by `~`, `?` or `%`, or an interval `A/B`.",
     ]
-    for r in package.resources:
+    for r in contract.reference().values():
         out += [
             "",
             f"## `{r.name}`: {titles[r.name]}",
@@ -107,8 +126,8 @@ def error_reference(root: Path) -> str:
     """
     import tempfile
 
-    from .issues import CATALOGUE
-    from .validation import validate
+    from libya_israel_data.issues import CATALOGUE
+    from libya_israel_data.validation import validate
 
     corpus = root / "tests" / "bad_inputs"
     examples: dict[str, tuple[str, str, str]] = {}
@@ -124,13 +143,13 @@ def error_reference(root: Path) -> str:
                 report = validate(module.build_case(Path(tmp) / "pkg", case))
             for issue in report.issues:
                 if issue.code not in examples:
-                    line = issue.to_text().split("; hint:")[0] + f" [{issue.code}]"
+                    line = issue.to_text().split(" (hint:")[0]
                     examples[issue.code] = (case.name, about, line)
     out = [
         "# Validation issues",
         "",
         "Generated from the issue catalogue (`src/libya_israel_data/issues.py`) and the "
-        "bad-input corpus (`tests/bad_inputs/`) by `libya-israel-data generate`; do not edit "
+        "bad-input corpus (`tests/bad_inputs/`) by `python tools/generate.py`; do not edit "
         "by hand.",
         "",
         "Each issue has a stable `code`. Codes shared with frictionless mean the same thing. "
@@ -164,12 +183,12 @@ def cli_reference() -> str:
     """``docs/cli.md``: the commands' own help texts."""
     from click.testing import CliRunner
 
-    from .cli import cli
+    from libya_israel_data.cli import cli
 
     out = [
         "# Command-line reference",
         "",
-        "Generated from the commands' own `--help` by `libya-israel-data generate`; "
+        "Generated from the commands' own `--help` by `python tools/generate.py`; "
         "do not edit by hand.",
         "",
         "```",
@@ -184,9 +203,31 @@ def cli_reference() -> str:
 
 
 def _help(runner, args: list[str]) -> str:
-    from .cli import cli
+    from libya_israel_data.cli import cli
 
     result = runner.invoke(
         cli, [*args, "--help"], prog_name="libya-israel-data", terminal_width=100
     )
     return result.output.rstrip()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true", help="exit 1 if a file is stale; write nothing")
+    args = ap.parse_args(argv)
+    if args.check:
+        stale = [
+            p
+            for p, text in all_files().items()
+            if not p.exists() or p.read_text(encoding="utf-8") != text
+        ]
+        for p in stale:
+            print(f"stale: {p.relative_to(ROOT)}")
+        return 1 if stale else 0
+    for path in write_all():
+        print(f"wrote {path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
