@@ -225,19 +225,7 @@ def _single_faults() -> list:
     for kind, names in CALLS.items():
         for i, name in enumerate(names):
             index = names[: i + 1].count(name)
-            marks = []
-            if kind == "folder-existing" and name == "shutil.rmtree" and index == 1:
-                marks.append(
-                    pytest.mark.xfail(
-                        strict=True,
-                        reason=(
-                            "atomic_folder's finally runs rmtree(tmp) then rmtree(aside) "
-                            "unguarded: an interrupt in the first skips the second, leaving the "
-                            "old folder in .<target>.*.old"
-                        ),
-                    )
-                )
-            params.append(pytest.param(kind, name, index, marks=marks, id=f"{kind}-{name}-{index}"))
+            params.append(pytest.param(kind, name, index, id=f"{kind}-{name}-{index}"))
     return params
 
 
@@ -271,14 +259,6 @@ def test_failure_of_each_step(
         assert _leftovers(target) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "when os.replace(tmp, target) fails and putting the old folder back fails too, "
-        "atomic_folder's finally runs shutil.rmtree(aside): the only copy of the previous "
-        "target is deleted (and the new content with it)"
-    ),
-)
 def test_failure_to_put_the_old_folder_back_keeps_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -74,10 +74,14 @@ def atomic_folder(target: Path, force: bool = False) -> Iterator[Path]:
             os.replace(tmp, target)
         except BaseException:
             if aside is not None:
-                os.replace(aside, target)
-                aside = None
+                # From here the set-aside folder is the only copy of the old target: it is never
+                # deleted, even when putting it back fails (then it stays where it was put).
+                old, aside = aside, None
+                os.replace(old, target)
             raise
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-        if aside is not None:
-            shutil.rmtree(aside, ignore_errors=True)
+        try:
+            shutil.rmtree(tmp, ignore_errors=True)
+        finally:  # even when interrupted while removing the temporary folder
+            if aside is not None:
+                shutil.rmtree(aside, ignore_errors=True)
