@@ -14,7 +14,8 @@ def coverage(path: str | Path | ValidatedPackage | None = None) -> dict[str, Any
     """Counts for the package at ``path`` (default: the shipped one), or of a package already
     opened. A package with errors is counted as it is (its report is not enforced here).
 
-    Keys: ``rows`` per resource; ``claims_per_meeting`` (with each meeting's status);
+    Keys: ``rows`` per resource; ``claims_per_meeting`` (with each meeting's status and how
+    many of its claims rest on a single independent origin);
     ``single_origin_claims`` (claims whose sources all go back to one document);
     ``people_without_native_name`` (Libyans without ``name_ar``, Israelis without ``name_he``);
     ``sources_without_url``; ``meetings_by_status``; ``disputed_claims``.
@@ -22,13 +23,18 @@ def coverage(path: str | Path | ValidatedPackage | None = None) -> dict[str, Any
     package = path if isinstance(path, ValidatedPackage) else open_package(path, validate=False)
     t = package.tables
     claims, meetings, people = t["claims"], t["meetings"], t["people"]
+    origin = package.derived.origins
+    per_claim = claims.select("claim_id", "meeting_id").join(origin, on="claim_id", how="left")
+    counts = per_claim.group_by("meeting_id").agg(
+        pl.len().alias("claims"), (pl.col("origins") == 1).sum().alias("single_origin")
+    )
     per_meeting = (
         meetings.select("meeting_id", "status")
-        .join(claims.group_by("meeting_id").len("claims"), on="meeting_id", how="left")
-        .with_columns(pl.col("claims").fill_null(0))
+        .join(counts, on="meeting_id", how="left")
+        .with_columns(pl.col("claims").fill_null(0), pl.col("single_origin").fill_null(0))
+        .select("meeting_id", "status", "claims", "single_origin")
         .sort("meeting_id")
     )
-    origin = package.derived.origins
     single = origin.filter(pl.col("origins") == 1).height
     missing_native = people.filter(
         ((pl.col("country") == "LY") & pl.col("name_ar").is_null())
@@ -60,9 +66,9 @@ def render(counts: dict[str, Any]) -> str:
         f"{counts['claims_with_origins']}"
     )
     lines.append(f"sources without url (upstream documents): {counts['sources_without_url']}")
-    lines.append("claims per meeting:")
+    lines.append("claims per meeting (of which with a single origin):")
     lines += [
-        f"  {m['claims']:>4}  {m['meeting_id']} ({m['status']})"
+        f"  {m['claims']:>4} ({m['single_origin']:>3})  {m['meeting_id']} ({m['status']})"
         for m in counts["claims_per_meeting"]
     ]
     missing = counts["people_without_native_name"]

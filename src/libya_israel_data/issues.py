@@ -99,7 +99,7 @@ _TYPES = [
         "Resource missing",
         "descriptor",
         "A resource of the data contract is not listed in the descriptor.",
-        "add the resource back to datapackage.json (see DATA-MODEL.md)",
+        "add the resource back to datapackage.json (see docs/data-model.md)",
     ),
     IssueType(
         "resource-error",

@@ -1,6 +1,7 @@
-"""The descriptor and its Table Schemas, read once into plain typed objects.
+"""Table Schema reading: a descriptor entry and its schema into plain typed objects.
 
-Every other module asks this one for resource and field names; no column list is written twice.
+The contract (``contract/__init__.py``) reads its reference schemas with it, and the validator
+reads a package's entries with it; names of resources and fields come from the contract.
 """
 
 from __future__ import annotations
@@ -9,18 +10,6 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
-
-#: The resources of the data contract (DATA-MODEL.md), in dependency order.
-RESOURCES: tuple[str, ...] = (
-    "sources",
-    "people",
-    "aliases",
-    "organizations",
-    "meetings",
-    "participants",
-    "claims",
-    "citations",
-)
 
 #: Field types this package supports in its Table Schemas.
 SUPPORTED_TYPES = ("string", "integer", "boolean")
@@ -184,16 +173,3 @@ def read_resource(root: Path, d: dict[str, Any]) -> Resource:
         bytes=d.get("bytes"),
         hash=d.get("hash"),
     )
-
-
-def load_package(descriptor_path: Path) -> Package:
-    """Read a descriptor and all its Table Schemas; raise :class:`SchemaError` on the first problem.
-
-    The validator uses :func:`read_resource` directly to report every problem instead.
-    """
-    descriptor = read_json(descriptor_path)
-    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
-        raise SchemaError(f"{descriptor_path.name}: no list of resources")
-    root = descriptor_path.parent
-    resources = tuple(read_resource(root, d) for d in descriptor["resources"])
-    return Package(root, descriptor_path, descriptor, resources)
