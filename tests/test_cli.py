@@ -34,9 +34,10 @@ def test_version() -> None:
 
 
 def test_validate_shipped_package() -> None:
-    result = run("validate")
+    result = run("validate")  # run from the repository: its own package, named on stderr
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == "valid: 0 errors, 0 warnings"
+    assert result.stdout.strip() == "valid: 0 errors, 0 warnings"
+    assert result.stderr.startswith("package: ") and "datapackage.json" in result.stderr
 
 
 def test_validate_folder_or_descriptor(tiny: Path) -> None:

@@ -44,9 +44,12 @@ def test_cli_quick_start_output_is_real(tmp_path) -> None:
 
     text = README.read_text(encoding="utf-8")
     block = text.split("## Quick start on the command line")[1].split("```")[1]
-    assert "$ libya-israel-data validate\nvalid: 0 errors, 0 warnings\n" in block
+    assert "$ libya-israel-data validate\npackage: " in block
+    assert "datapackage.json\nvalid: 0 errors, 0 warnings\n" in block
     runner = CliRunner()
-    assert runner.invoke(cli, ["validate"]).output == "valid: 0 errors, 0 warnings\n"
+    result = runner.invoke(cli, ["validate"])
+    assert result.stdout == "valid: 0 errors, 0 warnings\n"
+    assert result.stderr.startswith("package: ") and result.stderr.endswith("datapackage.json\n")
     out = tmp_path / "lid.sqlite"
     assert runner.invoke(cli, ["export", "--output", str(out)]).output == f"wrote {out}\n"
     query = re.search(r'sqlite3 lid.sqlite "(.*)"\n(.*)\n', block)

@@ -54,7 +54,7 @@ def test_any_text_round_trips_with_its_line_numbers(
     writer.writerow(["a", "b", "c"])
     writer.writerows(rows)
     table = _read(tmp_path, buf.getvalue().encode("utf-8"))
-    assert table.issues == []
+    assert [i.code for i in table.issues] == ([] if rows else ["empty-file"])
     assert table.df.select("a", "b", "c").rows() == rows
     expected_lines, line = [], 2
     for r in rows:

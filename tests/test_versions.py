@@ -66,12 +66,18 @@ def test_diff_reports_a_removed_claim_and_a_changed_meeting_date(tmp_path: Path)
     claims.write_text(
         "\n".join(ln for ln in lines if not ln.startswith("c-0084,")), encoding="utf-8"
     )
+    cites = new / "data" / "citations.csv"
+    kept = [
+        ln for ln in cites.read_text(encoding="utf-8").split("\n") if not ln.startswith("c-0084,")
+    ]
+    cites.write_text("\n".join(kept), encoding="utf-8")
     meetings = new / "data" / "meetings.csv"
     text = meetings.read_text(encoding="utf-8")
     assert ",2023-08-22/2023-08-23," in text
     meetings.write_text(text.replace(",2023-08-22/2023-08-23,", ",2023-08-22,"), encoding="utf-8")
+    lid.refresh(new)
     result = CliRunner().invoke(cli, ["diff", str(old), str(new), "--format", "json"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # they differ
     d = json.loads(result.output)
     assert d["claims"]["removed"] == [{"claim_id": "c-0084"}]
     assert d["claims"]["added"] == [] and d["claims"]["changed"] == []
@@ -84,8 +90,11 @@ def test_diff_reports_a_removed_claim_and_a_changed_meeting_date(tmp_path: Path)
     assert all(
         not v["added"] and not v["removed"] and not v["changed"]
         for k, v in d.items()
-        if k not in ("claims", "meetings")
+        if k not in ("claims", "citations", "meetings", "schema", "version")
     )
+    assert d["citations"]["removed"] == [
+        {"claim_id": "c-0084", "source_id": "maghrebi-2024-04-02-pm-home-hit"}
+    ]
     text = CliRunner().invoke(cli, ["diff", str(old), str(new)]).output
     assert "claims: +0 -1 ~0" in text and "  - claim_id=c-0084" in text
     assert (

@@ -63,6 +63,8 @@ def citation(
     if row_id is None:
         raise ValueError("give the row's id after the resource")
     row = _row(path, resource, row_id)
+    if resource == "sources":
+        return _source(row, title, version, date, style)
     label = row.get("statement") or row.get("title") or row.get("name") or row_id
     label = label if len(label) <= 120 else label[:117] + "..."
     if style == "bibtex":
@@ -75,4 +77,35 @@ def citation(
     return (
         f'{AUTHOR} ({year}). "{label}" In {title} (version {version}, {date}), '
         f"{resource} {row_id}. {URL}."
+    )
+
+
+def _source(row: dict, dataset: str, version: str, date: str, style: str) -> str:
+    """A cited document: its publisher, author, date, title and address first (the work the
+    reader should cite), then the dataset row that records it."""
+    sid = row["source_id"]
+    when = row.get("published") or "n.d."
+    who = row.get("author") or row.get("publisher")
+    title = row["title"] + (f" [{row['title_en']}]" if row.get("title_en") else "")
+    where = (
+        f" {row['url']}"
+        if row.get("url")
+        else " (not online; known through the pages that relay it)"
+    )
+    if style == "bibtex":
+        fields = [
+            ("author", f"{{{who}}}"),
+            ("title", f"{{{title}}}"),
+            ("journal" if row.get("url") else "organization", row["publisher"]),
+            ("date", when if row.get("published") else None),
+            ("url", row.get("url")),
+            ("language", row.get("language")),
+            ("note", f"Recorded in {dataset}, version {version} ({date}), sources {sid}"),
+        ]
+        body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields if v)
+        return f"@article{{{sid.replace('-', '_')},\n{body}\n}}"
+    by = f"{row['author']} ({row['publisher']})" if row.get("author") else row["publisher"]
+    return (
+        f'{by} ({when}). "{title}".{where}. Recorded in {AUTHOR}, {dataset} '
+        f"(version {version}, {date}), sources {sid}."
     )

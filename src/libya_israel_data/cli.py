@@ -7,6 +7,7 @@ Each command parses its options, calls one public function and maps the outcome 
 
 from __future__ import annotations
 
+import signal
 import sys
 
 import click
@@ -14,13 +15,23 @@ import click
 from . import __version__
 
 
-def _descriptor(path: str | None):
-    from .paths import PackageNotFound, resolve_descriptor
+def _descriptor(path: str | None, *, announce: bool = False):
+    """The descriptor a command acts on: PATH, or without it the package in the current folder
+    or its parents, or else the shipped one. With ``announce`` and no PATH, say which on
+    standard error (given a PATH, the user knows)."""
+    from .paths import PackageNotFound, discover_descriptor, resolve_descriptor
 
     try:
-        return resolve_descriptor(path)
+        found = resolve_descriptor(path) if path else discover_descriptor()
     except PackageNotFound as e:
         raise click.BadParameter(str(e), param_hint="PATH") from e
+    if announce and not path:
+        click.echo(f"package: {found}", err=True)
+    return found
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -46,7 +57,9 @@ def cli() -> None:
 def validate(path: str | None, fmt: str) -> None:
     """Validate a data package: PATH is a datapackage.json or a folder holding one.
 
-    Without PATH, validate the package this library ships. Exit code 0 when there are no errors
+    Without PATH, validate the package in the current folder or the nearest parent that has a
+    datapackage.json, or else the one this library ships; the package checked is named on
+    standard error. Exit code 0 when there are no errors
     (warnings allowed), 1 when there are errors, 2 for usage errors.
     """
     from .progress import Progress
@@ -55,7 +68,7 @@ def validate(path: str | None, fmt: str) -> None:
 
     # Never in JSON output (it is a machine's) nor when standard error is not a terminal.
     progress = Progress(steps(), enabled=None if fmt == "text" else False)
-    report = run(_descriptor(path), progress=progress)
+    report = run(_descriptor(path, announce=fmt == "text"), progress=progress)
     if fmt == "json":
         click.echo(report.to_json())
     else:
@@ -113,7 +126,7 @@ def export(
     """
     from pathlib import Path
 
-    from .export import InvalidPackageError, TargetExistsError
+    from .export import InvalidPackageError, TargetExistsError, UnsafeTargetError
     from .export import export as run
 
     if spreadsheet_safe and fmt != "csv":
@@ -125,6 +138,8 @@ def export(
 
     descriptor = _descriptor(package) if package else None
     progress = Progress(steps())
+    # SIGTERM (kill, a CI timeout) unwinds like Ctrl-C, so the temporary files are removed.
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         path = run(
             fmt,
@@ -135,25 +150,30 @@ def export(
             datasette_metadata=datasette_metadata,
             progress=progress,
         )
-    except TargetExistsError as e:
-        raise click.UsageError(str(e)) from e
-    except FileNotFoundError as e:
+    except (TargetExistsError, UnsafeTargetError, FileNotFoundError) as e:
         raise click.UsageError(str(e)) from e
     except InvalidPackageError as e:
         click.echo(str(e), err=True)
         sys.exit(1)
+    except OSError as e:  # a full disk, a read-only folder: say so, without temporary names
+        raise click.ClickException(f"could not write {output}: {e.strerror or e}") from e
     finally:
         progress.close()
+        signal.signal(signal.SIGTERM, previous)
     click.echo(f"wrote {path}")
 
 
 @cli.command(short_help="Update the descriptor's sizes and hashes after editing data.")
 @click.argument("path", required=False, type=click.Path(dir_okay=True, file_okay=True))
 def refresh(path: str | None) -> None:
-    """Recompute the descriptor's bytes and hash of every resource after editing data."""
+    """Recompute the descriptor's bytes and hash of every resource after editing data.
+
+    Without PATH, refresh the package in the current folder or the nearest parent that has a
+    datapackage.json (never the installed copy unless there is none); the package is named on
+    standard error."""
     from .integrity import refresh as run
 
-    descriptor = _descriptor(path)
+    descriptor = _descriptor(path, announce=True)
     try:
         changed = run(descriptor)
     except (OSError, ValueError) as e:
@@ -174,7 +194,7 @@ def coverage(path: str | None, fmt: str) -> None:
     from .coverage import coverage as run
     from .coverage import render
 
-    counts = run(_descriptor(path))
+    counts = run(_descriptor(path, announce=fmt == "text"))
     click.echo(
         json.dumps(counts, ensure_ascii=False, indent=2) if fmt == "json" else render(counts)
     )
@@ -188,16 +208,27 @@ def coverage(path: str | None, fmt: str) -> None:
 )
 def diff(old: str, new: str, fmt: str) -> None:
     """Compare two packages (datapackage.json files or folders): rows added, removed and
-    changed per resource, by primary key, with the fields that changed."""
+    changed per resource, by primary key, with the fields that changed, and changes of the
+    Table Schemas and of the version. Both packages are validated first.
+
+    Exit code 0 when the packages are equal, 1 when they differ, 2 on error (an invalid
+    package, whose report is printed, or a usage error), so that CI can decide a version bump.
+    """
     import json
 
     from .diff import diff as run
-    from .diff import render
+    from .diff import differs, render
+    from .package import InvalidPackageError
 
-    result = run(_descriptor(old), _descriptor(new))
+    try:
+        result = run(_descriptor(old), _descriptor(new))
+    except InvalidPackageError as e:
+        click.echo(str(e), err=True)
+        sys.exit(2)
     click.echo(
         json.dumps(result, ensure_ascii=False, indent=2) if fmt == "json" else render(result)
     )
+    sys.exit(1 if differs(result) else 0)
 
 
 @cli.command(short_help="Print a citation of the dataset or of one row.")

@@ -7,6 +7,8 @@ from typing import Any
 
 import polars as pl
 
+from . import contract
+from .derive import Derived
 from .package import ValidatedPackage, open_package
 
 
@@ -21,9 +23,16 @@ def coverage(path: str | Path | ValidatedPackage | None = None) -> dict[str, Any
     ``sources_without_url``; ``meetings_by_status``; ``disputed_claims``.
     """
     package = path if isinstance(path, ValidatedPackage) else open_package(path, validate=False)
-    t = package.tables
+    # A resource the validator rejected (unsafe path, missing file) counts as empty, and is
+    # named under "unreadable", rather than failing the whole count.
+    reference = contract.reference()
+    t = {
+        name: package.tables.get(name, pl.DataFrame(schema=dict.fromkeys(r.field_names, pl.String)))
+        for name, r in reference.items()
+    }
+    derived = Derived(t, reference)
     claims, meetings, people = t["claims"], t["meetings"], t["people"]
-    origin = package.derived.origins
+    origin = derived.origins
     per_claim = claims.select("claim_id", "meeting_id").join(origin, on="claim_id", how="left")
     counts = per_claim.group_by("meeting_id").agg(
         pl.len().alias("claims"), (pl.col("origins") == 1).sum().alias("single_origin")
@@ -49,6 +58,7 @@ def coverage(path: str | Path | ValidatedPackage | None = None) -> dict[str, Any
         "sources_without_url": t["sources"].filter(pl.col("url").is_null()).height,
         "meetings_by_status": dict(meetings.group_by("status").len().sort("status").iter_rows()),
         "disputed_claims": claims.filter(pl.col("disputes").is_not_null()).height,
+        "unreadable": [name for name in reference if name not in package.tables],
     }
 
 
@@ -71,6 +81,11 @@ def render(counts: dict[str, Any]) -> str:
         f"  {m['claims']:>4} ({m['single_origin']:>3})  {m['meeting_id']} ({m['status']})"
         for m in counts["claims_per_meeting"]
     ]
+    if counts["unreadable"]:
+        lines.append(
+            "resources that could not be read (counted as empty; run validate): "
+            + ", ".join(counts["unreadable"])
+        )
     missing = counts["people_without_native_name"]
     lines.append(f"people without a name in their own script: {len(missing)}")
     lines += [f"  {p['person_id']} ({p['country']})" for p in missing]

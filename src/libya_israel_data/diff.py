@@ -10,20 +10,71 @@ import polars as pl
 from .package import open_package
 
 
-def _frames(path: str | Path) -> dict[str, tuple[list[str], list[str], pl.DataFrame]]:
-    package = open_package(path, validate=False)
+def _open(path: str | Path):
+    """Both sides must be valid packages: a diff of a package that lost rows to an unclosed
+    quote would report them as removed. Raises InvalidPackageError with the report."""
+    return open_package(path, validate=True)
+
+
+def _frames(package) -> dict[str, tuple[list[str], list[str], pl.DataFrame]]:
     return {
         n: (r.field_names, list(r.primary_key), package.tables[n])
         for n, r in package.resources.items()
     }
 
 
+def _schemas(package) -> dict[str, dict[str, Any]]:
+    """Each resource's Table Schema as the package declares it (descriptions included)."""
+    from .contract import read_json
+
+    out = {}
+    for entry in package.descriptor.get("resources", []):
+        schema = entry.get("schema")
+        out[entry["name"]] = (
+            schema if isinstance(schema, dict) else read_json(package.root / schema)
+        )
+    return out
+
+
+def schema_changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
+    """Fields added, removed or changed (any property: type, constraints, description) per
+    resource, and changes of the primary or foreign keys."""
+    changes = []
+    for name in sorted({*old, *new}):
+        a, b = old.get(name) or {}, new.get(name) or {}
+        fa = {f.get("name"): f for f in a.get("fields", [])}
+        fb = {f.get("name"): f for f in b.get("fields", [])}
+        for field in [*fa, *[f for f in fb if f not in fa]]:
+            if field not in fb:
+                changes.append({"resource": name, "field": field, "change": "removed"})
+            elif field not in fa:
+                changes.append({"resource": name, "field": field, "change": "added"})
+            elif fa[field] != fb[field]:
+                keys = sorted(
+                    k for k in {*fa[field], *fb[field]} if fa[field].get(k) != fb[field].get(k)
+                )
+                changes.append(
+                    {"resource": name, "field": field, "change": "changed", "keys": keys}
+                )
+        for key in ("primaryKey", "foreignKeys"):
+            if a.get(key) != b.get(key):
+                changes.append({"resource": name, "field": None, "change": f"{key} changed"})
+    return changes
+
+
 def diff(old: str | Path, new: str | Path) -> dict[str, Any]:
     """Per resource: ``added`` and ``removed`` keys, and ``changed`` rows with the fields that
     differ (``{"key": {...}, "fields": {name: [old, new]}}``). Keys are dicts of the primary key.
+    ``schema`` lists changes of the Table Schemas and ``version`` the two versions when they
+    differ. Both packages are validated first (:class:`InvalidPackageError` otherwise).
     """
-    before, after = _frames(old), _frames(new)
+    old_package, new_package = _open(old), _open(new)
+    before, after = _frames(old_package), _frames(new_package)
     result: dict[str, Any] = {}
+    schemas = schema_changes(_schemas(old_package), _schemas(new_package))
+    if schemas:
+        result["schema"] = schemas
+    versions = [old_package.descriptor.get("version"), new_package.descriptor.get("version")]
     for name in [*before, *[n for n in after if n not in before]]:
         if name not in before or name not in after:
             result[name] = {"resource": "added" if name in after else "removed"}
@@ -55,7 +106,19 @@ def diff(old: str | Path, new: str | Path) -> dict[str, Any]:
             "removed": removed.to_dicts(),
             "changed": changed,
         }
+    if versions[0] != versions[1]:
+        result["version"] = versions
     return result
+
+
+def differs(result: dict[str, Any]) -> bool:
+    """Whether a diff found any difference (rows, schemas or version)."""
+    for name, d in result.items():
+        if name in ("schema", "version") or "resource" in d:
+            return True
+        if d["added"] or d["removed"] or d["changed"]:
+            return True
+    return False
 
 
 def _key(key: dict[str, str]) -> str:
@@ -65,7 +128,15 @@ def _key(key: dict[str, str]) -> str:
 def render(result: dict[str, Any]) -> str:
     """The diff as text: one line per added, removed or changed row."""
     lines = []
+    if "version" in result:
+        lines.append(f"version: {result['version'][0]} -> {result['version'][1]}")
+    for c in result.get("schema", []):
+        where = f"{c['resource']}.{c['field']}" if c["field"] else c["resource"]
+        keys = f" ({', '.join(c['keys'])})" if c.get("keys") else ""
+        lines.append(f"schema: {where}: {c['change']}{keys}")
     for name, d in result.items():
+        if name in ("schema", "version"):
+            continue
         if "resource" in d:
             lines.append(f"{name}: resource {d['resource']}")
             continue

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 from .contract import unsafe_path_reason
-from .paths import resolve_descriptor
+from .paths import file_problem, resolve_descriptor
 
 
 def file_hash(path: Path) -> str:
@@ -28,6 +28,9 @@ def write_json_atomic(path: Path, data: object) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)  # as a plain new file would be, not mkstemp's 0600
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -47,6 +50,9 @@ def refresh(path: str | Path | None = None) -> list[str]:
         reason = unsafe_path_reason(rel)
         if reason:
             raise ValueError(f"resource {entry.get('name')!r}: path {rel!r}: {reason}")
+        problem = file_problem(descriptor_path.parent, rel)
+        if problem:
+            raise ValueError(f"resource {entry.get('name')!r}: {rel}: {problem}")
         file = descriptor_path.parent / rel
         size, digest = file.stat().st_size, file_hash(file)
         if entry.get("bytes") != size or entry.get("hash") != digest:

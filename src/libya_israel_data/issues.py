@@ -71,6 +71,13 @@ class Code(StrEnum):
     SOURCE_ORPHANED = "source-orphaned"
     PERSON_ORPHANED = "person-orphaned"
     SCHEMA_MISMATCH = "schema-mismatch"
+    FILE_TOO_LARGE = "file-too-large"
+    METADATA_ERROR = "metadata-error"
+    EMPTY_FILE = "empty-file"
+    INVISIBLE_CHARACTER = "invisible-character"
+    PRESENTATION_FORM = "presentation-form"
+    MOJIBAKE = "mojibake"
+    MIXED_SCRIPT = "mixed-script"
     RULE_NOT_RUN = "rule-not-run"
 
 
@@ -93,6 +100,15 @@ _TYPES = [
         "descriptor",
         "datapackage.json is not valid UTF-8 JSON, or has no list of resources.",
         "fix the JSON syntax; `frictionless validate datapackage.json` shows where",
+    ),
+    IssueType(
+        "metadata-error",
+        "Descriptor metadata invalid",
+        "descriptor",
+        "The descriptor's `version` is not a semantic version, or its `created` is missing or "
+        "not a real ISO 8601 date and time (rule 6 needs it).",
+        "set version to MAJOR.MINOR.PATCH and created to the release's date and time, e.g. "
+        "2026-12-02T00:00:00Z",
     ),
     IssueType(
         "resource-missing",
@@ -138,6 +154,17 @@ _TYPES = [
         "descriptor",
         "The file a resource points at does not exist.",
         "restore the file or correct the resource's path",
+    ),
+    IssueType(
+        "file-too-large",
+        "Data file too large",
+        "descriptor",
+        "A data file is larger than the validator reads (1 GiB; `paths.MAX_FILE_BYTES`). "
+        "Files are read whole, so this bound keeps validation within the memory of an "
+        "ordinary machine; a package of this project is far smaller.",
+        "check that the path names the right file; split or trim the data",
+        example="`datapackage.json: path: resource 'claims': data/claims.csv has "
+        "4,294,967,296 bytes, more than the 1,073,741,824 this validator reads [file-too-large]`",
     ),
     IssueType(
         "hash-count",
@@ -230,6 +257,15 @@ _TYPES = [
         "structure",
         "The header has the schema's fields but in another order.",
         "reorder the columns as in the Table Schema",
+    ),
+    IssueType(
+        "empty-file",
+        "No rows",
+        "structure",
+        "A data file holds its header and no row, or nothing at all: every rule about the "
+        "resource passes vacuously, and rows elsewhere that point at it fail.",
+        "restore the rows, or check that the path names the right file",
+        "warning",
     ),
     IssueType(
         "blank-row", "Blank row", "structure", "A row has no value at all.", "delete the empty line"
@@ -333,6 +369,43 @@ _TYPES = [
         "text",
         "Text starts with =, +, - or @, which spreadsheets execute as a formula.",
         "reword the cell so that it starts with another character",
+    ),
+    IssueType(
+        "invisible-character",
+        "Invisible character",
+        "text",
+        "A cell contains a zero-width character or a left-to-right/right-to-left mark "
+        "(U+200B-U+200F, U+2060, U+FEFF, U+061C): invisible, it makes equal names differ.",
+        "delete the invisible character (retype the text around it)",
+        "warning",
+    ),
+    IssueType(
+        "presentation-form",
+        "Arabic presentation form",
+        "text",
+        "A cell contains Arabic presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFE), glyph codes "
+        "that PDFs and old software produce instead of letters; search and sorting miss them.",
+        "replace them by the plain Arabic letters (Unicode NFKC does it)",
+        "warning",
+    ),
+    IssueType(
+        "mojibake",
+        "Garbled encoding (mojibake)",
+        "text",
+        "A cell looks like UTF-8 text that was decoded as Latin-1 or Windows-1252 and saved "
+        "again (`Ã©` for `é`, `Ø§Ù„` for `ال`).",
+        "copy the text again from its source, as UTF-8",
+        "warning",
+    ),
+    IssueType(
+        "mixed-script",
+        "Letters of another script",
+        "text",
+        "A name holds letters of another script: Farsi yeh or keheh, or Latin letters, in "
+        "`name_ar`; Latin or Arabic letters in `name_he`; Greek or Cyrillic letters in a Latin "
+        "`name` (look-alikes such as Cyrillic `а` for Latin `a`).",
+        "retype the name in its own script (Arabic ي and ك, not Farsi ی and ک)",
+        "warning",
     ),
     # provenance
     IssueType(

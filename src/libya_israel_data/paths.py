@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 DESCRIPTOR = "datapackage.json"
+
+#: The largest data file read (bytes). Larger files are refused with ``file-too-large``: files
+#: are read whole, and a package of this project is far smaller (a million claims is ~300 MB).
+MAX_FILE_BYTES = 1 << 30
 
 
 class PackageNotFound(FileNotFoundError):
@@ -39,3 +45,35 @@ def resolve_descriptor(path: str | Path | None = None) -> Path:
     if not p.is_file():
         raise PackageNotFound(f"{p}: no such data package descriptor (expected {DESCRIPTOR})")
     return p
+
+
+def discover_descriptor(start: Path | None = None) -> Path:
+    """The package a command without a path acts on: the ``datapackage.json`` in ``start`` (the
+    current folder) or the nearest of its parents, as git finds its repository; the shipped one
+    when there is none. So ``validate`` inside an edited working copy checks that copy."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / DESCRIPTOR
+        if candidate.is_file():
+            return candidate
+    return shipped_descriptor()
+
+
+def file_problem(root: Path, rel: str) -> str | None:
+    """Why ``root / rel`` may not be read as a data file, or ``None``: it must stay inside the
+    package folder once symbolic links are followed, and be a regular file (a named pipe would
+    block a reader forever, a device never end)."""
+    path = root / rel
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return "it resolves outside the package folder"
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return "it does not exist"
+    except OSError as e:
+        return f"it cannot be read ({e.strerror})"
+    if not stat.S_ISREG(mode):
+        return "it is not a regular file"
+    return None

@@ -112,11 +112,38 @@ def unsafe_path_reason(path: object) -> str | None:
     return None
 
 
+#: The largest descriptor or Table Schema read (bytes); the project's are a few kilobytes.
+MAX_JSON_BYTES = 1 << 22
+
+
+class DuplicateKeyError(ValueError):
+    """A JSON object names the same key twice (JSON parsers keep one of them silently)."""
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise DuplicateKeyError(key)
+        out[key] = value
+    return out
+
+
 def read_json(path: Path) -> Any:
+    """Read a descriptor or schema strictly: UTF-8 JSON, at most :data:`MAX_JSON_BYTES`, no key
+    named twice in one object, no nesting so deep it would exhaust the parser."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        if path.stat().st_size > MAX_JSON_BYTES:
+            raise SchemaError(f"{path.name}: larger than {MAX_JSON_BYTES:,} bytes")
+        return json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=_pairs)
     except FileNotFoundError as e:
         raise SchemaError(f"{path.name}: file not found") from e
+    except IsADirectoryError as e:
+        raise SchemaError(f"{path.name}: is a folder, not a file") from e
+    except DuplicateKeyError as e:
+        raise SchemaError(f"{path.name}: the key {e.args[0]!r} appears twice in one object") from e
+    except RecursionError as e:
+        raise SchemaError(f"{path.name}: JSON nested too deeply to read") from e
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise SchemaError(f"{path.name}: not valid UTF-8 JSON ({e})") from e
 

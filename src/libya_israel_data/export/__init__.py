@@ -6,15 +6,93 @@ from its tables, bytes and derived data; none of them imports pandas.
 
 from __future__ import annotations
 
+import json as _json  # not "json": the submodule export.json would shadow it
 from pathlib import Path
 
 from ..package import InvalidPackageError, open_package
 from ..progress import Progress
-from .atomic import TargetExistsError
+from .atomic import TargetExistsError, UnsafeTargetError
+from .csv import CSV_MARK  # the key a CSV export carries, so that --force knows it
 
 FORMATS = ("sqlite", "json", "csv")
 
-__all__ = ["FORMATS", "InvalidPackageError", "TargetExistsError", "export", "steps"]
+__all__ = [
+    "FORMATS",
+    "InvalidPackageError",
+    "TargetExistsError",
+    "UnsafeTargetError",
+    "export",
+    "steps",
+]
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _protected(descriptor: Path) -> tuple[set[Path], set[Path]]:
+    """The input package's files (descriptor, data files, schemas) and the folders that hold
+    them, resolved."""
+    root = descriptor.parent.resolve()
+    files = {descriptor.resolve()}
+    try:
+        entries = _json.loads(descriptor.read_text(encoding="utf-8")).get("resources", [])
+    except (OSError, ValueError, AttributeError):
+        entries = []
+    for entry in entries if isinstance(entries, list) else []:
+        for key in ("path", "schema"):
+            rel = entry.get(key) if isinstance(entry, dict) else None
+            if isinstance(rel, str):
+                files.add((root / rel).resolve())
+    # The folders that hold data and schemas (data/, schemas/), and the package folder itself.
+    folders = {f.parent for f in files if f != descriptor.resolve()} - {root}
+    return files, {*folders, root}
+
+
+def check_output(fmt: str, output: Path, descriptor: Path, force: bool) -> None:
+    """Refuse an output that would destroy data: a file of the input package, a folder that
+    holds any of them, or (with ``force``) an existing target that is not a previous export of
+    this tool in the same format."""
+    from .atomic import check_target
+
+    check_target(output, force)
+    out = output.resolve()
+    files, folders = _protected(descriptor)
+    root = descriptor.parent.resolve()
+    inside = [d for d in folders if d != root]
+    if (
+        out in files
+        or out == root
+        or out in root.parents
+        or any(out == d or d in out.parents or out in d.parents for d in inside)
+    ):
+        raise UnsafeTargetError(
+            f"{output} would overwrite the package being exported ({descriptor.parent}) or a "
+            "folder of it; choose an output outside its data and schema folders"
+        )
+    if not output.exists() and not output.is_symlink():
+        return
+    if fmt == "csv":
+        marked = False
+        try:
+            marked = (output / "datapackage.json").is_file() and bool(
+                _json.loads((output / "datapackage.json").read_text(encoding="utf-8")).get(CSV_MARK)
+            )
+        except (OSError, ValueError, AttributeError):
+            marked = False
+        if not output.is_dir() or output.is_symlink() or not marked:
+            raise UnsafeTargetError(
+                f"{output} is not a CSV export of libya-israel-data; --force replaces only a "
+                "previous export (remove it yourself if it is yours)"
+            )
+        return
+    if not output.is_file() or output.is_symlink():
+        raise UnsafeTargetError(f"{output} is not a regular file; --force replaces only a file")
+    with output.open("rb") as f:
+        head = f.read(len(SQLITE_MAGIC))
+    ours = head == SQLITE_MAGIC if fmt == "sqlite" else head[:1] in (b"{", b"")
+    if not ours:
+        raise UnsafeTargetError(
+            f"{output} is not a {fmt} file; --force replaces only a previous {fmt} export"
+        )
 
 
 def export(
@@ -36,10 +114,13 @@ def export(
     output = Path(output)
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    from .atomic import check_target
+    from ..paths import resolve_descriptor
+    from .atomic import recover_leftovers
 
-    check_target(output, force)
-    validated = open_package(package, progress=progress, keep_bytes=fmt == "csv")
+    descriptor = resolve_descriptor(package)
+    check_output(fmt, output, descriptor, force)
+    recover_leftovers(output)
+    validated = open_package(descriptor, progress=progress, keep_bytes=fmt == "csv")
     if progress is not None:
         progress.step(f"writing {fmt}")
     if fmt == "csv":

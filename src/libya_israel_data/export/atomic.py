@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -29,11 +30,50 @@ class TargetExistsError(FileExistsError):
     """The export target exists and ``force`` was not given."""
 
 
+class UnsafeTargetError(ValueError):
+    """The export target may not be written: it is the input package or inside it, or it is
+    not something an earlier export of this tool wrote."""
+
+
 def check_target(target: Path, force: bool) -> None:
+    if str(target) == "-":
+        raise UnsafeTargetError(
+            "writing to standard output is not supported; give a file or folder name"
+        )
     if target.exists() and not force:
         raise TargetExistsError(f"{target} exists; pass --force to replace it")
+    if not target.parent.exists():
+        raise FileNotFoundError(f"the folder {target.parent} does not exist; create it first")
     if not target.parent.is_dir():
         raise FileNotFoundError(f"{target.parent} is not a folder")
+
+
+def _leftover_pattern(target: Path) -> re.Pattern[str]:
+    """Names of this module's temporary files and folders for ``target`` (see mkstemp/mkdtemp
+    below: a dot, the target's name, a dot, eight random characters, .tmp or .old)."""
+    return re.compile(rf"\.{re.escape(target.name)}\.[A-Za-z0-9_]{{8}}\.(tmp|old)")
+
+
+def recover_leftovers(target: Path) -> list[Path]:
+    """Clean up after an earlier write that was killed (kill -9, power loss): remove its
+    temporary files and folders beside ``target``. If the kill fell between the two renames of
+    a folder swap, the target is missing and the old folder waits under its ``.old`` name: it is
+    put back first, so nothing is lost. Returns what was removed."""
+    pattern = _leftover_pattern(target)
+    found = sorted(
+        (p for p in target.parent.iterdir() if pattern.fullmatch(p.name)),
+        key=lambda p: p.name,
+    )
+    olds = [p for p in found if p.name.endswith(".old") and p.is_dir()]
+    if not target.exists() and len(olds) == 1:
+        os.replace(olds[0], target)
+        found.remove(olds[0])
+    for p in found:
+        if p.is_dir() and not p.is_symlink():
+            shutil.rmtree(p, ignore_errors=True)
+        else:
+            p.unlink(missing_ok=True)
+    return found
 
 
 @contextlib.contextmanager

@@ -22,6 +22,8 @@ from ..integrity import write_json_atomic
 from ..package import ValidatedPackage
 from .atomic import atomic_folder
 
+CSV_MARK = "x-libya-israel-data-export"
+
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 SAFE_NOTE = (
     "Spreadsheet-safe copy for viewing only: cells that spreadsheets would execute as formulas "
@@ -65,6 +67,7 @@ def export_csv(
                     encoding="utf-8",
                 )
         descriptor["resources"] = resources
+        descriptor[CSV_MARK] = True  # lets a later export --force recognise this folder
         if spreadsheet_safe:
             descriptor["description"] = f"{descriptor.get('description', '')} {SAFE_NOTE}".strip()
             descriptor["x-spreadsheet-safe"] = True

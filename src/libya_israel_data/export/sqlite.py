@@ -201,6 +201,18 @@ def datasette_metadata(package: ValidatedPackage, database: str) -> dict[str, An
     }
 
 
+#: Files SQLite keeps beside a database while it writes. One left by a crashed writer would be
+#: rolled back (or replayed) into the new export on its first open.
+JOURNALS = ("-journal", "-wal", "-shm")
+
+
+def remove_stale_journals(output: Path) -> None:
+    """Remove the journals of a database that used to be at ``output``, just before the new
+    database takes its place: they belong to the old file, never to the new one."""
+    for suffix in JOURNALS:
+        Path(f"{output}{suffix}").unlink(missing_ok=True)
+
+
 def export_sqlite(
     package: ValidatedPackage, output: Path, *, force: bool = False, datasette: bool = False
 ) -> Path:
@@ -208,6 +220,7 @@ def export_sqlite(
 
     with atomic_file(output, force) as tmp:
         write_database(package, tmp)
+        remove_stale_journals(output)
     if datasette:
         write_json_atomic(output.parent / "metadata.json", datasette_metadata(package, output.stem))
     return output

@@ -8,7 +8,9 @@ Nothing is read through a path that is absolute, remote or leaves the package fo
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 from .. import contract
@@ -22,21 +24,15 @@ from ..contract import (
     unsafe_path_reason,
 )
 from ..issues import Code, Issue, make_issue
+from ..paths import MAX_FILE_BYTES, file_problem
 from .structure import Table
 
 DESCRIPTOR_FILE = "datapackage.json"
+OUTSIDE = "it resolves outside the package folder"
 
 
 def _emit(code: str, message: str, resource: str | None = None, field: str | None = None) -> Issue:
     return make_issue(code, message, resource=resource, file=DESCRIPTOR_FILE, field=field)
-
-
-def _inside(root: Path, rel: str) -> bool:
-    try:
-        (root / rel).resolve().relative_to(root.resolve())
-    except ValueError:
-        return False
-    return True
 
 
 def check_resource_entry(root: Path, entry: object) -> tuple[Resource | None, list[Issue]]:
@@ -48,8 +44,8 @@ def check_resource_entry(root: Path, entry: object) -> tuple[Resource | None, li
         if key == "schema" and isinstance(value, dict):
             continue
         reason = unsafe_path_reason(value)
-        if reason is None and not _inside(root, value):
-            reason = "it resolves outside the package folder"
+        if reason is None and file_problem(root, value) == OUTSIDE:
+            reason = OUTSIDE
         if reason:
             return None, [
                 _emit(
@@ -104,18 +100,68 @@ def check_resource_entry(root: Path, entry: object) -> tuple[Resource | None, li
                 field="schema",
             ),
         ]
-    path = root / resource.path
-    if not path.is_file():
+    problem = file_problem(root, resource.path)
+    if problem:
         return None, [
             *issues,
             _emit(
-                "file-missing",
-                f"resource {name!r}: {resource.path} does not exist",
+                Code.FILE_MISSING,
+                f"resource {name!r}: {resource.path}: {problem}",
+                resource=name,
+                field="path",
+            ),
+        ]
+    size = (root / resource.path).stat().st_size
+    if size > MAX_FILE_BYTES:
+        return None, [
+            *issues,
+            _emit(
+                Code.FILE_TOO_LARGE,
+                f"resource {name!r}: {resource.path} has {size:,} bytes, more than the "
+                f"{MAX_FILE_BYTES:,} this validator reads",
                 resource=name,
                 field="path",
             ),
         ]
     return resource, issues
+
+
+#: Semantic Versioning 2.0.0, as the Data Package Version recipe asks.
+SEMVER = re.compile(
+    r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)"
+    r"(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?"
+)
+
+
+def check_metadata(descriptor: dict) -> list[Issue]:
+    """The descriptor's own metadata: a semantic ``version`` and a real ``created`` timestamp
+    (rule 6 compares publication dates with it, so without one it could not run)."""
+    issues = []
+    version = descriptor.get("version")
+    if not isinstance(version, str) or not SEMVER.fullmatch(version):
+        issues.append(
+            _emit(
+                Code.METADATA_ERROR,
+                f"version {version!r} is not a semantic version such as 1.2.0",
+                field="version",
+            )
+        )
+    created = descriptor.get("created")
+    try:
+        datetime.fromisoformat(str(created).replace("Z", "+00:00"))
+        ok = isinstance(created, str) and len(created) >= 10
+    except ValueError:
+        ok = False
+    if not ok:
+        issues.append(
+            _emit(
+                Code.METADATA_ERROR,
+                f"created {created!r} is not an ISO 8601 date and time such as "
+                "2026-12-02T00:00:00Z",
+                field="created",
+            )
+        )
+    return issues
 
 
 def check_integrity(table: Table) -> list[Issue]:
@@ -154,7 +200,7 @@ def check(descriptor_path: Path) -> tuple[Package | None, list[Issue]]:
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
         return None, [_emit("package-error", "the descriptor has no list of resources")]
     root = descriptor_path.parent
-    issues: list[Issue] = []
+    issues: list[Issue] = check_metadata(descriptor)
     resources: list[Resource] = []
     names: set[str] = set()
     for entry in descriptor["resources"]:

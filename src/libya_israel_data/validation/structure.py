@@ -32,6 +32,10 @@ SMALL = 4 << 20
 _CELL = r'(?:"(?:[^"]|"")*"|[^,"\n]*)'
 RECORD = re.compile(f"{_CELL}(?:,{_CELL})*")
 
+# A header or a cell may be as long as the file (the file size is bounded by the descriptor
+# layer): the csv module's default limit of 131,072 characters would raise mid-read.
+csv.field_size_limit((1 << 31) - 1)
+
 ROW = "_row"
 LINE = "_line"
 BOM = b"\xef\xbb\xbf"
@@ -88,7 +92,9 @@ def _clean(data: bytes, emit) -> tuple[bytes, list[Issue]]:
                 line=data.count(b"\n", 0, cr) + 1,
             )
         )
-        data = data.replace(b"\r\n", b"\n")
+        # A lone CR ends a line too (old Mac files): read it as one, so that row and line
+        # numbers after it stay right.
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     return data, issues
 
 
@@ -99,6 +105,14 @@ def _parse_header(line: bytes) -> list[str]:
 
 def _width(header: bytes) -> int:
     return max(len(_parse_header(header)), 1)
+
+
+#: Characters of a header label shown in a report (a label may be as long as the file).
+LABEL_SHOWN = 60
+
+
+def _short(label: str) -> str:
+    return repr(label if len(label) <= LABEL_SHOWN else label[:LABEL_SHOWN] + "…")
 
 
 def _check_header(labels: list[str], resource: Resource, emit) -> dict[int, str]:
@@ -114,17 +128,20 @@ def _check_header(labels: list[str], resource: Resource, emit) -> dict[int, str]
         elif label in seen:
             issues.append(
                 emit(
-                    "duplicate-label", f"{label!r} appears twice in the header", line=1, field=label
+                    "duplicate-label",
+                    f"{_short(label)} appears twice in the header",
+                    line=1,
+                    field=label[:LABEL_SHOWN],
                 )
             )
         elif label not in names:
             issues.append(
                 emit(
                     "extra-label",
-                    f"header cell {col} is {label!r}, which is not a "
+                    f"header cell {col} is {_short(label)}, which is not a "
                     f"field of the {resource.name} schema",
                     line=1,
-                    field=label,
+                    field=label[:LABEL_SHOWN],
                 )
             )
         else:
@@ -337,7 +354,7 @@ def read_table(package: Package, resource: Resource, keep: bool = False) -> Tabl
     header = data[:end]
     clean = data.find(b"\r") < 0 and first_invalid_utf8(header) is None
     body: bytes | memoryview = memoryview(data)[end + 1 :]
-    width = _width(header)
+    width = _width(header) if clean else 1  # an unclean header is parsed once cleaned
     df = _fast(data, end + 1, width) if clean and len(body) >= SMALL else None
     if df is None and (len(body) or not clean):
         data, found = _clean(data, emit)
@@ -368,4 +385,6 @@ def read_table(package: Package, resource: Resource, keep: bool = False) -> Tabl
                 issues.append(emit("blank-row", "the row is empty", row=row, line=line))
             df = df.filter(~blank)
 
+    if df.is_empty():
+        issues.append(emit("empty-file", "the file has a header and no rows", line=1))
     return Table(resource, rel, df, issues, size, digest, raw)

@@ -148,3 +148,96 @@ def check(ctx: Context) -> list[Issue]:
                     ],
                 )
     return issues
+
+
+# --- scripts: what a cell's letters say about how it was typed or copied -----------------------
+INVISIBLE = "[\u200b-\u200f\u2060\ufeff\u061c]"  # zero-width characters, LRM, RLM, ALM, BOM
+PRESENTATION = "[\ufb50-\ufdff\ufe70-\ufefe]"  # Arabic presentation forms (NFKC folds them)
+#: UTF-8 text decoded as Latin-1 or Windows-1252 and encoded again: "Ã©" for "é", "Ø§" for "ا".
+MOJIBAKE = (
+    "(?:[ÃÂ][\u0080-\u00bf]|â€|[ØÙ][\u0080-\u00bf\u2018-\u201e\u2020-\u2122"
+    "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc])"
+)
+#: Letters that do not belong in a field's script: Farsi yeh and keheh, or Latin, in an Arabic
+#: name; Latin or Arabic in a Hebrew name; Cyrillic or Greek inside a Latin name.
+FOREIGN = {
+    "name_ar": ("[\u06cc\u06a9a-zA-Z]", "Farsi yeh or keheh, or Latin letters"),
+    "name_he": ("[a-zA-Z\u0600-\u06ff]", "Latin or Arabic letters"),
+    "name": ("[\u0370-\u03ff\u0400-\u04ff]", "Greek or Cyrillic letters"),
+}
+
+
+def _script_checks(resource: str, columns: list[str]) -> list[Check]:
+    checks = []
+    for c in columns:
+        col = pl.col(c)
+        checks += [
+            Check(
+                c,
+                present(c) & col.str.contains(INVISIBLE),
+                Code.INVISIBLE_CHARACTER,
+                lambda v: f"the cell contains invisible character(s) {_codepoints(v, INVISIBLE)}",
+            ),
+            Check(
+                c,
+                present(c) & col.str.contains(PRESENTATION),
+                Code.PRESENTATION_FORM,
+                lambda v: (
+                    "the cell contains Arabic presentation forms "
+                    f"({_codepoints(v, PRESENTATION)}); write the plain letters"
+                ),
+            ),
+            Check(
+                c,
+                present(c) & col.str.contains(MOJIBAKE),
+                Code.MOJIBAKE,
+                lambda v: (
+                    "the cell looks like UTF-8 text decoded as Latin-1 or Windows-1252 "
+                    f"(mojibake): {v[:40]!r}"
+                ),
+            ),
+        ]
+        # People's names only: an organization's Hebrew or Arabic name may hold a Latin
+        # acronym (סוכנות AP).
+        if c in FOREIGN and resource == "people":
+            pattern, what = FOREIGN[c]
+            checks.append(
+                Check(
+                    c,
+                    present(c) & col.str.contains(pattern),
+                    Code.MIXED_SCRIPT,
+                    lambda v, p=pattern, w=what: (
+                        f"the cell contains {w} "
+                        f"({_codepoints(v, p)}), which do not belong in this field"
+                    ),
+                )
+            )
+    return checks
+
+
+@rule(
+    "letters belong to their script: no invisible characters, presentation forms, mojibake or "
+    "letters of another script in a name",
+    "text",
+    (Code.INVISIBLE_CHARACTER, Code.PRESENTATION_FORM, Code.MOJIBAKE, Code.MIXED_SCRIPT),
+)
+def check_scripts(ctx: Context) -> list[Issue]:
+    """Screened like the rule above: only cells with a non-ASCII character can fail."""
+    issues: list[Issue] = []
+    for table in ctx.tables.values():
+        columns = table.columns
+        if not columns or table.df.is_empty():
+            continue
+        screen = pl.any_horizontal(
+            [
+                present(c) & (pl.col(c).str.len_bytes() != pl.col(c).str.len_chars())
+                | (pl.lit(c in FOREIGN and table.resource.name == "people") & present(c))
+                for c in columns
+            ]
+        )
+        subset = table.df.filter(screen)
+        if subset.is_empty():
+            continue
+        sub = Table(table.resource, table.file, subset)
+        issues += evaluate(sub, _script_checks(table.resource.name, columns))
+    return issues
