@@ -158,7 +158,8 @@ def test_search_covers_organizations_meetings_and_claims(ds: lid.Dataset) -> Non
 
 
 def test_fold_is_exposed() -> None:
-    assert lid.fold("Najla El-Mangoush", compact=True) == lid.fold("najla elmangoush", compact=True)
+    # a hyphenated name is folded both as its parts and written together
+    assert set(lid.fold("najla elmangoush").split()) <= set(lid.fold("Najla El-Mangoush").split())
     assert lid.fold("المَنقوش") == lid.fold("المنقوش")
     assert lid.fold("أيوب") == lid.fold("ايوب")
 

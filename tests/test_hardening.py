@@ -76,7 +76,7 @@ def test_force_replaces_only_a_previous_export_of_ours(tiny: Path, tmp_path: Pat
     folder = tmp_path / "photos"
     folder.mkdir()
     (folder / "holiday.jpg").write_bytes(b"\xff\xd8")
-    with pytest.raises(UnsafeTargetError, match="not a CSV export"):
+    with pytest.raises(UnsafeTargetError, match="not a csv export"):
         export("csv", folder, package=tiny, force=True)
     assert (folder / "holiday.jpg").read_bytes() == b"\xff\xd8"
     thesis = tmp_path / "thesis.sqlite"

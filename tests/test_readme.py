@@ -16,13 +16,20 @@ def test_readme_has_a_python_quick_start() -> None:
     assert "lid.load()" in BLOCKS[0]
 
 
-def test_python_blocks_run() -> None:
+def test_python_blocks_run(tmp_path, monkeypatch) -> None:
+    from libya_israel_data.export import export
+
+    monkeypatch.chdir(tmp_path)  # where the README's command-line example wrote lid.sqlite
+    export("sqlite", tmp_path / "lid.sqlite")
+    printed = []
     for block in BLOCKS:
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
             exec(compile(block, str(README), "exec"), {})
         assert out.getvalue().strip(), "a README example should print something"
-    assert "c-0001" in out.getvalue()
+        printed.append(out.getvalue())
+    assert "c-0001" in printed[0]
+    assert "najla-mangoush" in printed[-1]
 
 
 def test_resource_table_has_current_row_counts() -> None:

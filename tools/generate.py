@@ -53,6 +53,20 @@ def all_files(root: Path | None = None) -> dict[Path, str]:
         root / "docs" / "data-dictionary.md": data_dictionary(root),
         root / "docs" / "errors.md": error_reference(root),
         root / "docs" / "cli.md": cli_reference(),
+        **pictures(root),
+    }
+
+
+def pictures(root: Path) -> dict[Path, str]:
+    """``docs/timeline.svg`` and ``docs/network.svg``: the site's pictures, for the README."""
+    import libya_israel_data as lid
+    from libya_israel_data.site.build import site_data
+    from libya_israel_data.site.svg import network, timeline
+
+    t = site_data(lid.load(root / "datapackage.json", validate=False).package)["t"]
+    return {
+        root / "docs" / "timeline.svg": timeline(t["meetings"], link_prefix="meetings/"),
+        root / "docs" / "network.svg": network(t["people"], t["meetings"], t["participants"]),
     }
 
 

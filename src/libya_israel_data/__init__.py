@@ -15,6 +15,8 @@ except PackageNotFoundError:  # a source tree that is not installed
     __version__ = "0.0.0"
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from .dataset import Dataset
     from .issues import Issue, Report
     from .package import InvalidPackageError
@@ -25,6 +27,7 @@ __all__ = [
     "Issue",
     "Report",
     "__version__",
+    "connect",
     "fold",
     "load",
     "refresh",
@@ -37,6 +40,14 @@ def load(path: Any = None, *, validate: bool | None = None) -> Dataset:
     from .dataset import load as run
 
     return run(path, validate=validate)
+
+
+def connect(path: Any, **kwargs: Any) -> sqlite3.Connection:
+    """A ``sqlite3`` connection to an exported database, with ``lid_fold`` registered; see
+    :func:`.search.connect`."""
+    from .search import connect as run
+
+    return run(path, **kwargs)
 
 
 def fold(text: str, *, compact: bool = False) -> str:

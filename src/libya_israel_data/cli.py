@@ -77,14 +77,15 @@ def validate(path: str | None, fmt: str) -> None:
     sys.exit(0 if report.valid else 1)
 
 
-@cli.command(short_help="Export the package to SQLite, JSON or CSV.")
+@cli.command(short_help="Export to SQLite, JSON, CSV, Parquet, GraphML or GEXF.")
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["sqlite", "json", "csv"]),
+    type=click.Choice(["sqlite", "json", "csv", "parquet", "graphml", "gexf"]),
     default="sqlite",
     show_default=True,
-    help="sqlite: one database file; json: one document; csv: a copy of the data package.",
+    help="sqlite: one database file; json: one document; csv: a copy of the data package; "
+    "parquet: a folder of typed Parquet files; graphml, gexf: the people-meeting network.",
 )
 @click.option(
     "--output",
@@ -118,7 +119,7 @@ def export(
     spreadsheet_safe: bool,
     datasette_metadata: bool,
 ) -> None:
-    """Export the package to SQLite (default), JSON or CSV.
+    """Export the package to SQLite (default), JSON, CSV, Parquet, GraphML or GEXF.
 
     The package is validated first: invalid data exits 1 and nothing is written. An existing
     OUTPUT is replaced only with --force (otherwise exit 2). The output appears all at once or
@@ -229,6 +230,92 @@ def diff(old: str, new: str, fmt: str) -> None:
         json.dumps(result, ensure_ascii=False, indent=2) if fmt == "json" else render(result)
     )
     sys.exit(1 if differs(result) else 0)
+
+
+@cli.command(short_help="Build the static website of the package.")
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(dir_okay=True, file_okay=True),
+    help="The folder to write the site into.",
+)
+@click.option(
+    "--package",
+    type=click.Path(dir_okay=True, file_okay=True),
+    help="A datapackage.json or its folder [default: the shipped package].",
+)
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it is a previous site.")
+def site(output: str, package: str | None, force: bool) -> None:
+    """Build a static website of the package into OUTPUT: a page per meeting, person,
+    organization, source and claim (citable permalinks such as meetings/<id>.html), a timeline
+    and a network picture, a search page in Latin, Arabic and Hebrew script, and the data to
+    download. It works opened from disk and on any static host, and requests nothing from
+    other sites. Validated first; written all at once or not at all; same input, same bytes.
+    """
+    from pathlib import Path
+
+    from .export import InvalidPackageError, TargetExistsError, UnsafeTargetError
+    from .progress import Progress
+    from .site import build_site
+    from .validation import steps
+
+    progress = Progress(steps() + 1)
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        path = build_site(
+            Path(output),
+            package=_descriptor(package) if package else None,
+            force=force,
+            progress=progress,
+        )
+    except (TargetExistsError, UnsafeTargetError, FileNotFoundError) as e:
+        raise click.UsageError(str(e)) from e
+    except InvalidPackageError as e:
+        click.echo(str(e), err=True)
+        sys.exit(1)
+    except OSError as e:
+        raise click.ClickException(f"could not write {output}: {e.strerror or e}") from e
+    finally:
+        progress.close()
+        signal.signal(signal.SIGTERM, previous)
+    click.echo(f"wrote {path}")
+
+
+@cli.command(short_help="Find people, organizations, meetings, claims and sources.")
+@click.argument("query")
+@click.option(
+    "--package",
+    type=click.Path(dir_okay=True, file_okay=True),
+    help="A datapackage.json or its folder [default: the shipped package].",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def search(query: str, package: str | None, fmt: str) -> None:
+    """Find the records whose names, aliases, titles, summaries or statements hold every word of
+    QUERY, in any spelling and in Latin, Arabic or Hebrew script: one line per record, with its
+    resource, id and label. The same records as the Python API's Dataset.search and the SQLite
+    export's search table. Exit code 0 when something is found, 1 when nothing is."""
+    import json
+
+    from .package import InvalidPackageError, open_package
+    from .search import find
+
+    try:
+        found = find(open_package(_descriptor(package) if package else None), query)
+    except InvalidPackageError as e:
+        click.echo(str(e), err=True)
+        sys.exit(2)
+    except ValueError as e:
+        raise click.UsageError(str(e)) from e
+    rows = found.select("resource", "id", "label", "matched").to_dicts()
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for r in rows:
+            click.echo(f"{r['resource']}\t{r['id']}\t{r['label'] or r['matched']}")
+    sys.exit(0 if rows else 1)
 
 
 @cli.command(short_help="Print a citation of the dataset or of one row.")

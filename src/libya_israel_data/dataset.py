@@ -16,7 +16,6 @@ import polars as pl
 
 from .contract import RESOURCES, Resource
 from .derive import table_columns
-from .folding import fold, fold_expr
 from .models import Record, model_for
 from .package import InvalidPackageError, ValidatedPackage, open_package
 
@@ -144,22 +143,24 @@ class Dataset:
         return _frame_of(self.package.derived.disputed)
 
     def search(self, text: str) -> pd.DataFrame:
-        """People, organizations, meetings, claims and sources whose names, aliases, titles,
-        summaries or statements contain ``text`` in any spelling (see
-        :func:`libya_israel_data.fold`).
+        """People (with their aliases), organizations, meetings, claims and sources whose names,
+        titles, summaries or statements contain every word of ``text`` in any spelling (see
+        :func:`libya_israel_data.fold`): the same records as the SQLite export's
+        ``search MATCH lid_fold(text)`` and ``libya-israel-data search``.
 
-        Returns ``resource``, ``id``, ``field`` and the matching ``text``, one row per match.
+        Returns ``resource``, ``id``, ``field``, the matching ``text`` and the record's
+        ``label``, one row per matching cell.
         """
-        key = fold(text, compact=True)
-        if not key:
-            raise ValueError("search for at least one letter or digit")
-        hits = self._search_index.filter(pl.col("_key").str.contains(key, literal=True))
-        return hits.drop("_key").to_pandas().astype("string")
+        from .search import matches
+
+        hits = matches(self._search_index, text)
+        return hits.select("resource", "id", "field", "text", "label").to_pandas().astype("string")
 
     @cached_property
     def _search_index(self) -> pl.DataFrame:
-        frame = self.package.derived.search_corpus
-        return frame.with_columns(fold_expr(pl.col("text"), compact=True).alias("_key"))
+        from .search import index
+
+        return index(self.package.derived.search_corpus)
 
 
 def _frame_of(df: pl.DataFrame) -> pd.DataFrame:

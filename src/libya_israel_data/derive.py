@@ -100,6 +100,17 @@ SEARCH_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
+#: The readable label of a record of each searchable resource (in its own script where the
+#: record has one; the search shows the text that matched beside it).
+LABELS: dict[str, str] = {
+    "people": NAMES.people.name,
+    "organizations": NAMES.organizations.name,
+    "meetings": NAMES.meetings.title,
+    "claims": C.statement,
+    "sources": S.title,
+}
+
+
 class Derived:
     """The derived data of one package's tables (text, empty cells as null)."""
 
@@ -187,7 +198,8 @@ class Derived:
 
     @cached_property
     def search_corpus(self) -> pl.DataFrame:
-        """``resource``, ``id``, ``field``, ``text`` of every searchable non-empty cell."""
+        """``resource``, ``id``, ``field``, ``text`` and the record's ``label``, for every
+        searchable non-empty cell, in resource and row order."""
         parts = []
         for name, (id_col, fields) in SEARCH_FIELDS.items():
             df = self.tables.get(name)
@@ -203,5 +215,16 @@ class Derived:
                         pl.col(f).alias("text"),
                     )
                 )
-        frame = pl.concat(parts)
-        return frame.filter(pl.col("text").is_not_null() & (pl.col("text") != ""))
+        frame = pl.concat(parts).filter(pl.col("text").is_not_null() & (pl.col("text") != ""))
+        labels = pl.concat(
+            [
+                self.tables[name].select(
+                    pl.lit(name).alias("resource"),
+                    pl.col(SEARCH_FIELDS[name][0]).alias("id"),
+                    pl.col(column).alias("label"),
+                )
+                for name, column in LABELS.items()
+                if name in self.tables
+            ]
+        )
+        return frame.join(labels, on=["resource", "id"], how="left", maintain_order="left")

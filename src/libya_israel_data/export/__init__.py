@@ -14,7 +14,9 @@ from ..progress import Progress
 from .atomic import TargetExistsError, UnsafeTargetError
 from .csv import CSV_MARK  # the key a CSV export carries, so that --force knows it
 
-FORMATS = ("sqlite", "json", "csv")
+FORMATS = ("sqlite", "json", "csv", "parquet", "graphml", "gexf")
+#: Formats written as a folder (the others are one file); "site" is the static website.
+FOLDERS = ("csv", "parquet", "site")
 
 __all__ = [
     "FORMATS",
@@ -26,6 +28,10 @@ __all__ = [
 ]
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+#: The file every site carries, so that --force knows a previous site.
+SITE_MARK = "libya-israel-data-site.txt"
+#: How a file written by each format starts (what --force checks before replacing one).
+MAGIC = {"sqlite": SQLITE_MAGIC, "json": b"{", "graphml": b"<?xml", "gexf": b"<?xml"}
 
 
 def _protected(descriptor: Path) -> tuple[set[Path], set[Path]]:
@@ -45,6 +51,15 @@ def _protected(descriptor: Path) -> tuple[set[Path], set[Path]]:
     # The folders that hold data and schemas (data/, schemas/), and the package folder itself.
     folders = {f.parent for f in files if f != descriptor.resolve()} - {root}
     return files, {*folders, root}
+
+
+def _is_parquet_export(folder: Path) -> bool:
+    """A folder of ``<resource>.parquet`` files and nothing else, as the Parquet export writes."""
+    try:
+        names = {p.name for p in folder.iterdir()}
+    except OSError:
+        return False
+    return bool(names) and all(n.endswith(".parquet") for n in names)
 
 
 def check_output(fmt: str, output: Path, descriptor: Path, force: bool) -> None:
@@ -70,17 +85,24 @@ def check_output(fmt: str, output: Path, descriptor: Path, force: bool) -> None:
         )
     if not output.exists() and not output.is_symlink():
         return
-    if fmt == "csv":
+    if fmt in FOLDERS:
         marked = False
         try:
-            marked = (output / "datapackage.json").is_file() and bool(
-                _json.loads((output / "datapackage.json").read_text(encoding="utf-8")).get(CSV_MARK)
+            marked = fmt == "parquet" and _is_parquet_export(output)
+            marked = marked or (fmt == "site" and (output / SITE_MARK).is_file())
+            marked = marked or (
+                (output / "datapackage.json").is_file()
+                and bool(
+                    _json.loads((output / "datapackage.json").read_text(encoding="utf-8")).get(
+                        CSV_MARK
+                    )
+                )
             )
         except (OSError, ValueError, AttributeError):
             marked = False
         if not output.is_dir() or output.is_symlink() or not marked:
             raise UnsafeTargetError(
-                f"{output} is not a CSV export of libya-israel-data; --force replaces only a "
+                f"{output} is not a {fmt} export of libya-israel-data; --force replaces only a "
                 "previous export (remove it yourself if it is yours)"
             )
         return
@@ -88,7 +110,7 @@ def check_output(fmt: str, output: Path, descriptor: Path, force: bool) -> None:
         raise UnsafeTargetError(f"{output} is not a regular file; --force replaces only a file")
     with output.open("rb") as f:
         head = f.read(len(SQLITE_MAGIC))
-    ours = head == SQLITE_MAGIC if fmt == "sqlite" else head[:1] in (b"{", b"")
+    ours = head.startswith(MAGIC[fmt]) or (fmt == "json" and head == b"")
     if not ours:
         raise UnsafeTargetError(
             f"{output} is not a {fmt} file; --force replaces only a previous {fmt} export"
@@ -131,6 +153,14 @@ def export(
         from .json import export_json
 
         return export_json(validated, output, force=force)
+    if fmt == "parquet":
+        from .parquet import export_parquet
+
+        return export_parquet(validated, output, force=force)
+    if fmt in ("graphml", "gexf"):
+        from .graph import export_graph
+
+        return export_graph(validated, output, fmt=fmt, force=force)
     from .sqlite import export_sqlite
 
     return export_sqlite(validated, output, force=force, datasette=datasette_metadata)

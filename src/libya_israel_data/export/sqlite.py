@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,6 @@ import polars as pl
 from ..contract import NAMES, Resource
 from ..contract.compile import sql_column, sql_type
 from ..derive import DISPUTED, EVIDENCE_SOURCE, disputed_columns, table_columns
-from ..folding import fold_expr
 from ..package import ValidatedPackage
 from .atomic import atomic_file
 
@@ -118,10 +118,13 @@ def _frame(package: ValidatedPackage, name: str) -> pl.DataFrame:
 
 
 def search_rows(package: ValidatedPackage) -> pl.DataFrame:
-    """(resource, id, folded text) for the FTS table: the API's search corpus, folded in
-    parallel with the API's own folding expression."""
-    frame = package.derived.search_corpus.select("resource", "id", "text")
-    return frame.with_columns(fold_expr(pl.col("text")))
+    """Rows of the FTS table: the API's search corpus (resource, id, field, label, the original
+    text) and its folded text, folded in parallel by the API's own expression."""
+    from ..search import index
+
+    return index(package.derived.search_corpus).select(
+        "resource", "id", "field", "label", "text", "folded"
+    )
 
 
 def package_rows(package: ValidatedPackage) -> list[tuple[str, str]]:
@@ -156,11 +159,16 @@ def write_database(package: ValidatedPackage, path: Path) -> None:
                 )
         for view, sql in views(package.resources["claims"]).items():
             con.execute(f"CREATE VIEW {_q(view)} AS {sql.strip()}")
+        # ``text`` holds the original, so a value pasted as written is found; ``folded`` the
+        # key that ``lid_fold(?)`` gives a query. unicode61 splits words at apostrophes and
+        # hyphens, so "Mangoush" finds "Mangoush's".
         con.execute(
             "CREATE VIRTUAL TABLE search USING fts5(resource UNINDEXED, id UNINDEXED, "
-            "text, tokenize = 'unicode61 remove_diacritics 2')"
+            "field UNINDEXED, label UNINDEXED, text, folded)"
         )
-        con.executemany("INSERT INTO search VALUES (?, ?, ?)", search_rows(package).iter_rows())
+        con.executemany(
+            "INSERT INTO search VALUES (?, ?, ?, ?, ?, ?)", search_rows(package).iter_rows()
+        )
         con.execute("CREATE TABLE _package (key TEXT PRIMARY KEY, value TEXT)")
         con.executemany("INSERT INTO _package VALUES (?, ?)", package_rows(package))
         con.execute("COMMIT")
@@ -197,7 +205,27 @@ def datasette_metadata(package: ValidatedPackage, database: str) -> dict[str, An
         "description": meta.get("description"),
         "license": licenses[0].get("name"),
         "license_url": licenses[0].get("path"),
-        "databases": {database: {"tables": tables}},
+        "databases": {database: {"tables": tables, "queries": {"find": find_query(database)}}},
+    }
+
+
+def find_query(database: str) -> dict[str, Any]:
+    """The canned query ``find``: one row per record that ``q`` finds, best first, with the
+    text that matched (in its own script), the record's label and a link to its row page."""
+    sql = f"""
+        SELECT resource, id, text AS matched, label,
+               '/{database}/' || resource || '/' || id AS link,
+               min(rank) AS score
+        FROM search
+        WHERE search MATCH lid_fold(:q)
+        GROUP BY resource, id
+        ORDER BY score, resource, id
+        LIMIT 200"""
+    return {
+        "sql": textwrap.dedent(sql).strip(),
+        "title": "Find people, organizations, meetings, claims and sources",
+        "description": "Any spelling, in Latin, Arabic or Hebrew script: the query is folded by "
+        "lid_fold (the libya-israel-data plugin) as the Python API folds it.",
     }
 
 

@@ -14,7 +14,7 @@ from ..progress import Progress, Silent
 from . import dates, descriptor, provenance, tables, text  # noqa: F401 - they register rules
 from .provenance import created_date
 from .rules import LAYERS, Context, run
-from .structure import Table, read_table
+from .structure import Table, UnreadableTable, read_table
 
 __all__ = ["LAYERS", "Table", "check", "steps", "validate"]
 
@@ -51,7 +51,11 @@ def check(
     if package is not None:
         for resource in package.resources:
             progress.step(f"reading {resource.name}")
-            table = read_table(package, resource, keep=keep_bytes)
+            try:
+                table = read_table(package, resource, keep=keep_bytes)
+            except UnreadableTable as e:
+                issues.append(e.issue)
+                continue
             issues += descriptor.check_integrity(table) + table.issues
             loaded[resource.name] = table
     desc = package.descriptor if package is not None else {}

@@ -332,6 +332,32 @@ def _slow(body: bytes, width: int, emit) -> tuple[pl.DataFrame, list[Issue]]:
     return df, issues
 
 
+#: The widest header read. The contract's resources have at most a dozen fields; a header far
+#: wider is a broken file, and reading it would cost time and memory in proportion.
+MAX_COLUMNS = 1024
+
+
+class UnreadableTable(Exception):
+    """A file that is not read at all (its issue says why); rules that need it do not run."""
+
+    def __init__(self, issue: Issue) -> None:
+        super().__init__(issue.message)
+        self.issue = issue
+
+
+def _refuse_wide(width: int, resource: Resource, emit) -> None:
+    if width > MAX_COLUMNS:
+        raise UnreadableTable(
+            emit(
+                "extra-label",
+                f"the header has {width:,} cells, the {resource.name} schema "
+                f"{len(resource.fields)} fields; a header wider than {MAX_COLUMNS:,} cells is "
+                "not read further",
+                line=1,
+            )
+        )
+
+
 def read_table(package: Package, resource: Resource, keep: bool = False) -> Table:
     """Read one resource's file once, strictly; every problem becomes an issue on the table.
 
@@ -355,6 +381,7 @@ def read_table(package: Package, resource: Resource, keep: bool = False) -> Tabl
     clean = data.find(b"\r") < 0 and first_invalid_utf8(header) is None
     body: bytes | memoryview = memoryview(data)[end + 1 :]
     width = _width(header) if clean else 1  # an unclean header is parsed once cleaned
+    _refuse_wide(width, resource, emit)
     df = _fast(data, end + 1, width) if clean and len(body) >= SMALL else None
     if df is None and (len(body) or not clean):
         data, found = _clean(data, emit)
@@ -363,6 +390,7 @@ def read_table(package: Package, resource: Resource, keep: bool = False) -> Tabl
         end = len(data) if end < 0 else end
         header, body = data[:end], data[end + 1 :]
         width = _width(header)
+        _refuse_wide(width, resource, emit)
         df = _fast(data, end + 1, width) if len(body) >= SMALL else None
         if df is None and body:
             df, parse_issues = _slow(bytes(body), width, emit)

@@ -1,0 +1,46 @@
+"""The static website: every record on its own citable page, a timeline, a network picture and
+a search in three scripts, built from a validated package.
+
+The site is plain files that work opened from disk (``file://``) and on any static host: no
+request leaves it (no CDN, fonts or analytics), the pictures are SVG drawn at build time, and the
+search page folds queries with JavaScript generated from the Python folding tables. Same input,
+same bytes; written all at once or not at all, like the exports.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..package import ValidatedPackage, open_package
+from ..progress import Progress
+
+__all__ = ["build_site"]
+
+
+def build_site(
+    output: str | Path,
+    *,
+    package: str | Path | None = None,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> Path:
+    """Build the site of the package at ``package`` (default: the shipped one) into ``output``.
+
+    Raises :class:`~libya_israel_data.InvalidPackageError` when the package has errors, and the
+    export's :class:`TargetExistsError` / :class:`UnsafeTargetError` for an output that exists
+    (without ``force``) or that is not a previous site."""
+    from ..export import check_output
+    from ..export.atomic import atomic_folder, recover_leftovers
+    from ..paths import resolve_descriptor
+    from .build import write_site
+
+    output = Path(output)
+    descriptor = resolve_descriptor(package)
+    check_output("site", output, descriptor, force)
+    recover_leftovers(output)
+    validated: ValidatedPackage = open_package(descriptor, progress=progress)
+    if progress is not None:
+        progress.step("writing the site")
+    with atomic_folder(output, force) as tmp:
+        write_site(validated, tmp)
+    return output

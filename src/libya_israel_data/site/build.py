@@ -1,0 +1,250 @@
+"""Writing the site's pages, pictures and search index (see the package docstring).
+
+Pages are rendered with Jinja2 (autoescaped) from the templates beside this module; the pictures
+are SVG written here; every list is in a fixed order, so the same package gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+from markupsafe import Markup
+
+from .. import folding
+from ..contract import NAMES
+from ..package import ValidatedPackage
+from ..search import index
+from . import svg
+
+RTL = {"ar", "he", "fa", "ur", "yi"}
+STATUS = {
+    "acknowledged": "a participant, or the government of a participant, said it happened",
+    "reported": "named media reported it from more than one origin; no participant confirmed it",
+    "alleged": "a single origin (one outlet, however many copies relay it) or unnamed sources only",
+}
+SECTIONS = {
+    "meetings": ("meeting_id", "title"),
+    "people": ("person_id", "name"),
+    "organizations": ("organization_id", "name"),
+    "sources": ("source_id", "title"),
+    "claims": ("claim_id", "statement"),
+}
+
+
+def _env():
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    env = Environment(
+        loader=PackageLoader("libya_israel_data.site", "templates"),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals["rtl"] = RTL
+    return env
+
+
+def _rows(df: pl.DataFrame) -> list[dict[str, Any]]:
+    return [
+        {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in r.items()}
+        for r in df.iter_rows(named=True)
+    ]
+
+
+def site_data(package: ValidatedPackage) -> dict[str, Any]:
+    """Everything the pages show, as plain dicts and lists in a fixed order."""
+    d = package.derived
+    t = {name: _rows(d.table(name)) for name in package.tables}
+    by_id = {name: {r[key]: r for r in t[name]} for name, (key, _label) in SECTIONS.items()}
+    cites: dict[str, list[dict]] = defaultdict(list)
+    for c in t["citations"]:
+        cites[c["claim_id"]].append({**c, "source": by_id["sources"][c["source_id"]]})
+    cited_by: dict[str, list[str]] = defaultdict(list)
+    for c in t["citations"]:
+        cited_by[c["source_id"]].append(c["claim_id"])
+    disputed_by: dict[str, list[str]] = defaultdict(list)
+    for c in t["claims"]:
+        if c["disputes"]:
+            disputed_by[c["disputes"]].append(c["claim_id"])
+    for c in t["claims"]:
+        c["citations"] = cites[c["claim_id"]]
+        c["disputed_by"] = disputed_by[c["claim_id"]]
+    relayed_by: dict[str, list[str]] = defaultdict(list)
+    for s in t["sources"]:
+        if s["relays"]:
+            relayed_by[s["relays"]].append(s["source_id"])
+    chains = d.chains
+    for s in t["sources"]:
+        s["chain"] = chains.path(s["source_id"])[1:]
+        s["relayed_by"] = relayed_by[s["source_id"]]
+        s["claims"] = cited_by[s["source_id"]]
+    aliases: dict[str, list[dict]] = defaultdict(list)
+    for a in t["aliases"]:
+        aliases[a["person_id"]].append(a)
+    parts_of_meeting: dict[str, list[dict]] = defaultdict(list)
+    meetings_of: dict[str, list[dict]] = defaultdict(list)
+    for p in t["participants"]:
+        parts_of_meeting[p["meeting_id"]].append(p)
+        meetings_of[p["person_id"]].append(p)
+    about: dict[tuple[str, str], list[str]] = defaultdict(list)
+    made: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for c in t["claims"]:
+        for resource, field in (
+            ("meetings", NAMES.claims.meeting_id),
+            ("people", NAMES.claims.person_id),
+            ("organizations", NAMES.claims.organization_id),
+        ):
+            if c[field]:
+                about[(resource, c[field])].append(c["claim_id"])
+        if c["claimant_person_id"]:
+            made[("people", c["claimant_person_id"])].append(c["claim_id"])
+        if c["claimant_organization_id"]:
+            made[("organizations", c["claimant_organization_id"])].append(c["claim_id"])
+    return {
+        "t": t,
+        "by_id": by_id,
+        "aliases": aliases,
+        "parts_of_meeting": parts_of_meeting,
+        "meetings_of": meetings_of,
+        "about": about,
+        "made": made,
+        "meta": package.metadata(),
+    }
+
+
+def search_index(package: ValidatedPackage) -> list[list[str]]:
+    """[resource, id, label, matched text, folded text] for every searchable cell."""
+    rows = index(package.derived.search_corpus).select("resource", "id", "label", "text", "folded")
+    return [list(r) for r in rows.iter_rows()]
+
+
+def fold_script() -> str:
+    """The JavaScript twin of :func:`libya_israel_data.folding.fold_expr`, from its tables."""
+    tables = {
+        "arabic": folding.ARABIC,
+        "joiners": folding.JOINERS,
+        "prefixes": list(folding.PREFIXES),
+        "arabicLetter": folding.ARABIC_LETTER.replace("\\x{", "\\u{"),
+    }
+    return (
+        "// Generated from libya_israel_data/folding.py: the same folding as the Python API.\n"
+        f"const LID_FOLDING = {json.dumps(tables, ensure_ascii=False, sort_keys=True)};\n"
+        + (Path(__file__).parent / "templates" / "fold.js").read_text(encoding="utf-8")
+    )
+
+
+def write_site(package: ValidatedPackage, out: Path) -> None:
+    """Write every page, picture and script of the site into the folder ``out``."""
+    from ..export import SITE_MARK
+
+    env = _env()
+    data = site_data(package)
+    meta = data["meta"]
+    common: dict[str, Any] = {"meta": meta, "status_text": STATUS, "by_id": data["by_id"]}
+    # A claim shows on its own page and on the pages of its meeting, people and organizations,
+    # all one folder deep: render it once.
+    block = env.get_template("claim_block.html")
+    common["rendered"] = {
+        c["claim_id"]: Markup(block.render(root="../", c=c, **common)) for c in data["t"]["claims"]
+    }
+
+    def page(path: str, template: str, **context: Any) -> None:
+        depth = path.count("/")
+        html = env.get_template(template).render(root="../" * depth, **common, **context)
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8", newline="\n")
+
+    t = data["t"]
+    counts = {name: len(rows) for name, rows in t.items()}
+    timeline = svg.timeline(t["meetings"], link_prefix="meetings/")
+    network = svg.network(t["people"], t["meetings"], t["participants"], link_prefix="")
+    (out / "timeline.svg").write_text(timeline, encoding="utf-8", newline="\n")
+    (out / "network.svg").write_text(network, encoding="utf-8", newline="\n")
+    downloads = _downloads(package, out / "downloads")
+    page("index.html", "index.html", counts=counts, downloads=downloads)
+    page("timeline.html", "timeline.html", svg=timeline, meetings=t["meetings"])
+    page("network.html", "network.html", svg=network)
+    page("search.html", "search.html")
+    for name in ("meetings", "people", "organizations", "sources", "claims"):
+        page(
+            f"{name}/index.html",
+            "list.html",
+            section=name,
+            rows=t[name],
+            key=SECTIONS[name][0],
+            label=SECTIONS[name][1],
+        )
+    for m in t["meetings"]:
+        claims = [data["by_id"]["claims"][c] for c in data["about"][("meetings", m["meeting_id"])]]
+        groups: dict[str, list[dict]] = defaultdict(list)
+        for c in claims:
+            groups[c["claim_type"]].append(c)
+        page(
+            f"meetings/{m['meeting_id']}.html",
+            "meeting.html",
+            m=m,
+            participants=data["parts_of_meeting"][m["meeting_id"]],
+            groups=dict(groups),
+        )
+    for p in t["people"]:
+        page(
+            f"people/{p['person_id']}.html",
+            "person.html",
+            p=p,
+            aliases=data["aliases"][p["person_id"]],
+            meetings=data["meetings_of"][p["person_id"]],
+            about=data["about"][("people", p["person_id"])],
+            made=data["made"][("people", p["person_id"])],
+        )
+    for o in t["organizations"]:
+        page(
+            f"organizations/{o['organization_id']}.html",
+            "organization.html",
+            o=o,
+            about=data["about"][("organizations", o["organization_id"])],
+            made=data["made"][("organizations", o["organization_id"])],
+        )
+    for s in t["sources"]:
+        page(f"sources/{s['source_id']}.html", "source.html", s=s)
+    for c in t["claims"]:
+        page(f"claims/{c['claim_id']}.html", "claim.html", c=c)
+    assets = Path(__file__).parent / "templates"
+    (out / "site.css").write_text((assets / "site.css").read_text(encoding="utf-8"), "utf-8")
+    (out / "fold.js").write_text(fold_script(), encoding="utf-8", newline="\n")
+    index_js = "const LID_INDEX = " + json.dumps(search_index(package), ensure_ascii=False) + ";\n"
+    (out / "search-index.js").write_text(index_js, encoding="utf-8", newline="\n")
+    (out / "search.js").write_text((assets / "search.js").read_text(encoding="utf-8"), "utf-8")
+    (out / SITE_MARK).write_text(
+        f"A static site of {meta.get('name')} {meta.get('version')}, built by "
+        "`libya-israel-data site`; `--force` replaces this folder.\n",
+        encoding="utf-8",
+    )
+
+
+def _downloads(package: ValidatedPackage, folder: Path) -> list[dict[str, str]]:
+    """The exports, built into the site so that a reader can download the data it shows."""
+    from ..export.json import export_json
+    from ..export.sqlite import write_database
+
+    folder.mkdir(parents=True)
+    write_database(package, folder / "libya-israel-data.sqlite")
+    export_json(package, folder / "libya-israel-data.json")
+    return [
+        {
+            "href": "downloads/libya-israel-data.sqlite",
+            "label": "SQLite database",
+            "note": "one file; open it with sqlite3, DB Browser for SQLite or datasette",
+        },
+        {
+            "href": "downloads/libya-israel-data.json",
+            "label": "JSON document",
+            "note": "every resource as an array of records",
+        },
+    ]

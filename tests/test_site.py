@@ -1,0 +1,181 @@
+"""The static site, driven in a real browser (Playwright with the system Chromium, Debian's
+package `chromium`): pages open from disk, links lead to meetings, participants and citations,
+the search box finds records in three scripts with the Python folding, and no page makes a
+request outside the site or logs an error."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import libya_israel_data as lid
+from libya_israel_data.cli import cli
+from libya_israel_data.site import build_site
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("LID_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+
+FOLD_CORPUS = [
+    "Najla El-Mangoush's",
+    "Mangoush",
+    "ÉLI  Cohen",
+    "المَنقوش",
+    "والدبيبة",
+    "الدبيبة",
+    "بالمنقوش",
+    "إسرائيل",
+    "وليد",
+    "نجلاء ـ المنقوش",
+    "נג׳לא אלמנקוש",
+    "נג'לא",
+    "אֱלִי כֹּהֵן",
+    "Ayoub Kara (2011), 'Libya' – “Rhodes”",
+    "İstanbul ﻻ ﷲ",
+    "",
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(tmp_path_factory.mktemp("site") / "site")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright import sync_api
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"no Chromium at {CHROMIUM}: install Debian's package chromium")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, site: Path):
+    """A page that fails the test on any console error, page error or request outside the
+    site (the links to the cited pages are never followed)."""
+    context = browser.new_context()
+    problems: list[str] = []
+    page = context.new_page()
+    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+
+    def route(r) -> None:
+        if r.request.url.startswith(site.as_uri()):
+            r.continue_()
+        else:
+            problems.append(f"request outside the site: {r.request.url}")
+            r.abort()
+
+    page.route("**/*", route)
+    yield page
+    context.close()
+    assert problems == []
+
+
+def test_index_leads_to_a_meeting_its_participants_and_citations(page, site: Path) -> None:
+    page.goto((site / "index.html").as_uri())
+    assert page.title() == "Home · libya-israel-data" and "Libya" in page.inner_text("h1")
+    page.click("text=Timeline")
+    page.click("svg a[href='meetings/rome-2023-08-cohen-mangoush.html']")
+    assert page.url.endswith("meetings/rome-2023-08-cohen-mangoush.html")
+    assert "acknowledged" in page.inner_text(".facts")
+    participants = page.inner_text(".participants")
+    assert "Najla Mangoush" in participants and "Eli Cohen" in participants
+    arabic = page.locator(".participants [lang=ar]").first
+    assert arabic.get_attribute("dir") == "rtl"
+    first = page.locator("article.claim").first
+    assert first.locator(".citation").count() >= 1
+    assert "independent origin" in first.inner_text()
+    page.click("article.claim .citation a[href^='../sources/']")
+    assert "/sources/" in page.url and "Publisher" in page.inner_text("dl")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("والدبيبة", "people/abdul-hamid-dbeibah.html"),
+        ("נג'לא", "people/najla-mangoush.html"),
+        ("Elmangoush", "people/najla-mangoush.html"),
+        ("ELI COHEN", "people/eli-cohen.html"),
+    ],
+)
+def test_search_box_in_three_scripts(page, site: Path, query: str, expected: str) -> None:
+    page.goto((site / "search.html").as_uri())
+    page.fill("input[type=search]", query)
+    hrefs = page.eval_on_selector_all("#results a", "els => els.map(e => e.getAttribute('href'))")
+    assert expected in hrefs
+    python = {f"{r}/{i}.html" for r, i in zip(*_api(query), strict=True)}
+    assert set(hrefs) == python  # the page finds what the Python API finds
+
+
+def _api(query: str):
+    found = lid.load().search(query)
+    records = found[["resource", "id"]].drop_duplicates()
+    return list(records["resource"]), list(records["id"])
+
+
+def test_javascript_folding_is_the_python_folding(page, site: Path) -> None:
+    page.goto((site / "search.html").as_uri())
+    js = page.evaluate("(xs) => xs.map(lidFold)", FOLD_CORPUS)
+    assert js == [lid.fold(x) for x in FOLD_CORPUS]
+
+
+def test_site_is_reproducible_and_self_contained(site: Path, tmp_path: Path) -> None:
+    again = build_site(tmp_path / "again")
+    files = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    for rel in files:
+        assert (site / rel).read_bytes() == (again / rel).read_bytes(), rel
+    for rel in files:
+        if rel.suffix in (".html", ".css", ".js", ".svg"):
+            text = (site / rel).read_text(encoding="utf-8")
+            for tag in ('<script src="http', '<link rel="stylesheet" href="http', "@import"):
+                assert tag not in text, (rel, tag)
+    for kind in ("meetings", "people", "organizations", "sources", "claims"):
+        assert (site / kind / "index.html").is_file()
+    assert (site / "meetings" / "rome-2023-08-cohen-mangoush.html").is_file()
+    assert (site / "claims" / "c-0001.html").is_file()
+
+
+def test_site_command(tmp_path: Path) -> None:
+    out = tmp_path / "web"
+    result = CliRunner().invoke(cli, ["site", "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    assert CliRunner().invoke(cli, ["site", "--output", str(out)]).exit_code == 2
+    assert CliRunner().invoke(cli, ["site", "--output", str(out), "--force"]).exit_code == 0
+    other = tmp_path / "mine"
+    other.mkdir()
+    (other / "notes.txt").write_text("mine")
+    result = CliRunner().invoke(cli, ["site", "--output", str(other), "--force"])
+    assert result.exit_code == 2 and (other / "notes.txt").read_text() == "mine"
+
+
+def test_docs_pictures_are_current() -> None:
+    from libya_israel_data.site.build import site_data
+    from libya_israel_data.site.svg import network, timeline
+
+    t = site_data(lid.load().package)["t"]
+    docs = ROOT / "docs"
+    assert (docs / "timeline.svg").read_text(encoding="utf-8") == timeline(
+        t["meetings"], link_prefix="meetings/"
+    ), "run python tools/generate.py"
+    assert (docs / "network.svg").read_text(encoding="utf-8") == network(
+        t["people"], t["meetings"], t["participants"]
+    )
