@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import signal
 import sys
+from collections.abc import Callable
+from typing import Any
 
 import click
 
@@ -32,6 +34,31 @@ def _descriptor(path: str | None, *, announce: bool = False):
 
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt(f"signal {signum}")
+
+
+def _write(output: str, steps: int, write: Callable[[Any], Any]) -> None:
+    """Run a writer (an export, the site) with a progress bar, and map its outcome to exit
+    codes: 2 for an output that may not be written, 1 for invalid data, a message without a
+    traceback for an OS error. SIGTERM (kill, a CI timeout) unwinds like Ctrl-C, so the
+    writer's temporary files are removed."""
+    from .export import InvalidPackageError, TargetExistsError, UnsafeTargetError
+    from .progress import Progress
+
+    progress = Progress(steps)
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        path = write(progress)
+    except (TargetExistsError, UnsafeTargetError, FileNotFoundError) as e:
+        raise click.UsageError(str(e)) from e
+    except InvalidPackageError as e:
+        click.echo(str(e), err=True)
+        sys.exit(1)
+    except OSError as e:  # a full disk, a read-only folder: say so, without temporary names
+        raise click.ClickException(f"could not write {output}: {e.strerror or e}") from e
+    finally:
+        progress.close()
+        signal.signal(signal.SIGTERM, previous)
+    click.echo(f"wrote {path}")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -127,7 +154,6 @@ def export(
     """
     from pathlib import Path
 
-    from .export import InvalidPackageError, TargetExistsError, UnsafeTargetError
     from .export import export as run
 
     if spreadsheet_safe and fmt != "csv":
@@ -135,14 +161,12 @@ def export(
     if datasette_metadata and fmt != "sqlite":
         raise click.UsageError("--datasette-metadata applies to --format sqlite only")
     from .export import steps
-    from .progress import Progress
 
     descriptor = _descriptor(package) if package else None
-    progress = Progress(steps())
-    # SIGTERM (kill, a CI timeout) unwinds like Ctrl-C, so the temporary files are removed.
-    previous = signal.signal(signal.SIGTERM, _interrupt)
-    try:
-        path = run(
+    _write(
+        output,
+        steps(),
+        lambda progress: run(
             fmt,
             Path(output),
             package=descriptor,
@@ -150,18 +174,8 @@ def export(
             spreadsheet_safe=spreadsheet_safe,
             datasette_metadata=datasette_metadata,
             progress=progress,
-        )
-    except (TargetExistsError, UnsafeTargetError, FileNotFoundError) as e:
-        raise click.UsageError(str(e)) from e
-    except InvalidPackageError as e:
-        click.echo(str(e), err=True)
-        sys.exit(1)
-    except OSError as e:  # a full disk, a read-only folder: say so, without temporary names
-        raise click.ClickException(f"could not write {output}: {e.strerror or e}") from e
-    finally:
-        progress.close()
-        signal.signal(signal.SIGTERM, previous)
-    click.echo(f"wrote {path}")
+        ),
+    )
 
 
 @cli.command(short_help="Update the descriptor's sizes and hashes after editing data.")
@@ -255,31 +269,17 @@ def site(output: str, package: str | None, force: bool) -> None:
     """
     from pathlib import Path
 
-    from .export import InvalidPackageError, TargetExistsError, UnsafeTargetError
-    from .progress import Progress
     from .site import build_site
     from .validation import steps
 
-    progress = Progress(steps() + 1)
-    previous = signal.signal(signal.SIGTERM, _interrupt)
-    try:
-        path = build_site(
-            Path(output),
-            package=_descriptor(package) if package else None,
-            force=force,
-            progress=progress,
-        )
-    except (TargetExistsError, UnsafeTargetError, FileNotFoundError) as e:
-        raise click.UsageError(str(e)) from e
-    except InvalidPackageError as e:
-        click.echo(str(e), err=True)
-        sys.exit(1)
-    except OSError as e:
-        raise click.ClickException(f"could not write {output}: {e.strerror or e}") from e
-    finally:
-        progress.close()
-        signal.signal(signal.SIGTERM, previous)
-    click.echo(f"wrote {path}")
+    descriptor = _descriptor(package) if package else None
+    _write(
+        output,
+        steps() + 1,
+        lambda progress: build_site(
+            Path(output), package=descriptor, force=force, progress=progress
+        ),
+    )
 
 
 @cli.command(short_help="Find people, organizations, meetings, claims and sources.")
