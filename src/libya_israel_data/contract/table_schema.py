@@ -72,12 +72,6 @@ class Resource:
     def field_names(self) -> list[str]:
         return [f.name for f in self.fields]
 
-    def field(self, name: str) -> Field:
-        for f in self.fields:
-            if f.name == name:
-                return f
-        raise KeyError(name)
-
 
 @dataclass(frozen=True)
 class Package:
@@ -85,12 +79,6 @@ class Package:
     descriptor_path: Path
     descriptor: dict[str, Any]
     resources: tuple[Resource, ...] = field(default=())
-
-    def resource(self, name: str) -> Resource:
-        for r in self.resources:
-            if r.name == name:
-                return r
-        raise KeyError(name)
 
     def file(self, resource: Resource) -> Path:
         return self.root / resource.path

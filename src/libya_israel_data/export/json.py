@@ -76,16 +76,3 @@ def json_schema(resource: Resource) -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = f"{resource.name}.schema.json"
     return schema
-
-
-def write_json_schemas(resources: list[Resource], folder: Path) -> list[Path]:
-    """Write ``<resource>.schema.json`` for every resource into ``folder``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for resource in resources:
-        path = folder / f"{resource.name}.schema.json"
-        path.write_text(
-            json.dumps(json_schema(resource), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
-        paths.append(path)
-    return paths
