@@ -19,21 +19,22 @@ def resources(pkg: Path) -> list[tuple[str, Path]]:
     return [(r["name"], pkg / r["path"]) for r in descriptor["resources"]]
 
 
-def rows(path: Path):
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.reader(f)
-        header = next(reader)
-        return header, [[c if c != "" else None for c in row] for row in reader]
-
-
 def plain_sqlite(pkg: Path, out: Path) -> None:
+    """What a user writes by hand: csv.reader streamed straight into executemany, untyped
+    columns, one transaction (no row list is built in memory)."""
     out.unlink(missing_ok=True)
     con = sqlite3.connect(out)
     with con:
         for name, path in resources(pkg):
-            header, data = rows(path)
-            con.execute(f'CREATE TABLE "{name}" ({", ".join(f"{h} TEXT" for h in header)})')
-            con.executemany(f'INSERT INTO "{name}" VALUES ({", ".join("?" * len(header))})', data)
+            with path.open(encoding="utf-8", newline="") as f:
+                reader = csv.reader(f)
+                header = next(reader)
+                con.execute(f'CREATE TABLE "{name}" ({", ".join(f"{h} TEXT" for h in header)})')
+                marks = ", ".join("?" * len(header))
+                con.executemany(
+                    f'INSERT INTO "{name}" VALUES ({marks})',
+                    ([c if c != "" else None for c in row] for row in reader),
+                )
     con.close()
 
 
