@@ -88,6 +88,10 @@ def test_force_replaces_only_a_previous_export_of_ours(tiny: Path, tmp_path: Pat
     assert export("csv", ours, package=tiny, force=True) == ours  # a previous export: replaced
     db = export("sqlite", tmp_path / "a.sqlite", package=tiny)
     assert export("sqlite", db, package=tiny, force=True) == db
+    # each format recognises only its own earlier output
+    with pytest.raises(UnsafeTargetError, match="not a parquet export"):
+        export("parquet", ours, package=tiny, force=True)
+    assert (ours / "datapackage.json").is_file()
 
 
 def test_leftovers_of_a_killed_export_are_removed_and_a_half_swap_is_undone(
@@ -221,3 +225,19 @@ def test_coverage_counts_a_package_with_a_rejected_resource(tmp_path: Path) -> N
     result = run("coverage", str(descriptor))
     assert result.exit_code == 0, result.output
     assert "could not be read (counted as empty; run validate): aliases" in result.output
+
+
+def test_files_above_the_size_limit_are_refused(
+    tiny: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from libya_israel_data.validation import descriptor
+
+    monkeypatch.setattr(descriptor, "MAX_FILE_BYTES", 100)
+    report = lid.validate(tiny)
+    too_large = [i for i in report.errors if i.code == "file-too-large"]
+    assert too_large and all(
+        "more than the 100 this validator reads" in i.message for i in too_large
+    )
+    assert {i.resource for i in report.errors if i.code == "rule-not-run"} >= {
+        i.resource for i in too_large
+    }

@@ -32,6 +32,14 @@ def _descriptor(path: str | None, *, announce: bool = False):
     return found
 
 
+#: The --package option of the commands that read a package given by name.
+PACKAGE = click.option(
+    "--package",
+    type=click.Path(dir_okay=True, file_okay=True),
+    help="A datapackage.json or its folder [default: the shipped package].",
+)
+
+
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt(f"signal {signum}")
 
@@ -121,11 +129,7 @@ def validate(path: str | None, fmt: str) -> None:
     type=click.Path(dir_okay=True, file_okay=True),
     help="The file (sqlite, json) or folder (csv) to write.",
 )
-@click.option(
-    "--package",
-    type=click.Path(dir_okay=True, file_okay=True),
-    help="A datapackage.json or its folder [default: the shipped package].",
-)
+@PACKAGE
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
 @click.option(
     "--spreadsheet-safe",
@@ -254,11 +258,7 @@ def diff(old: str, new: str, fmt: str) -> None:
     type=click.Path(dir_okay=True, file_okay=True),
     help="The folder to write the site into.",
 )
-@click.option(
-    "--package",
-    type=click.Path(dir_okay=True, file_okay=True),
-    help="A datapackage.json or its folder [default: the shipped package].",
-)
+@PACKAGE
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it is a previous site.")
 def site(output: str, package: str | None, force: bool) -> None:
     """Build a static website of the package into OUTPUT: a page per meeting, person,
@@ -284,11 +284,7 @@ def site(output: str, package: str | None, force: bool) -> None:
 
 @cli.command(short_help="Find people, organizations, meetings, claims and sources.")
 @click.argument("query")
-@click.option(
-    "--package",
-    type=click.Path(dir_okay=True, file_okay=True),
-    help="A datapackage.json or its folder [default: the shipped package].",
-)
+@PACKAGE
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
@@ -321,11 +317,7 @@ def search(query: str, package: str | None, fmt: str) -> None:
 @cli.command(short_help="Print a citation of the dataset or of one row.")
 @click.argument("resource", required=False)
 @click.argument("row_id", required=False)
-@click.option(
-    "--package",
-    type=click.Path(dir_okay=True, file_okay=True),
-    help="A datapackage.json or its folder [default: the shipped package].",
-)
+@PACKAGE
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "bibtex"]), default="text", show_default=True
 )

@@ -15,8 +15,6 @@ from .atomic import TargetExistsError, UnsafeTargetError
 from .csv import CSV_MARK  # the key a CSV export carries, so that --force knows it
 
 FORMATS = ("sqlite", "json", "csv", "parquet", "graphml", "gexf")
-#: Formats written as a folder (the others are one file); "site" is the static website.
-FOLDERS = ("csv", "parquet", "site")
 
 __all__ = [
     "FORMATS",
@@ -34,9 +32,9 @@ SITE_MARK = "libya-israel-data-site.txt"
 MAGIC = {"sqlite": SQLITE_MAGIC, "json": b"{", "graphml": b"<?xml", "gexf": b"<?xml"}
 
 
-def _protected(descriptor: Path) -> tuple[set[Path], set[Path]]:
-    """The input package's files (descriptor, data files, schemas) and the folders that hold
-    them, resolved."""
+def _protected(descriptor: Path) -> tuple[Path, set[Path], set[Path]]:
+    """The input package's folder, its files (descriptor, data files, schemas) and the folders
+    below it that hold them (data/, schemas/), resolved."""
     root = descriptor.parent.resolve()
     files = {descriptor.resolve()}
     try:
@@ -48,18 +46,29 @@ def _protected(descriptor: Path) -> tuple[set[Path], set[Path]]:
             rel = entry.get(key) if isinstance(entry, dict) else None
             if isinstance(rel, str):
                 files.add((root / rel).resolve())
-    # The folders that hold data and schemas (data/, schemas/), and the package folder itself.
-    folders = {f.parent for f in files if f != descriptor.resolve()} - {root}
-    return files, {*folders, root}
+    return root, files, {f.parent for f in files} - {root}
 
 
-def _is_parquet_export(folder: Path) -> bool:
-    """A folder of ``<resource>.parquet`` files and nothing else, as the Parquet export writes."""
+def _csv_export(folder: Path) -> bool:
     try:
-        names = {p.name for p in folder.iterdir()}
-    except OSError:
+        descriptor = _json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
         return False
+    return isinstance(descriptor, dict) and descriptor.get(CSV_MARK) is True
+
+
+def _parquet_export(folder: Path) -> bool:
+    """A folder of ``<resource>.parquet`` files and nothing else, as the Parquet export writes."""
+    names = {p.name for p in folder.iterdir()}
     return bool(names) and all(n.endswith(".parquet") for n in names)
+
+
+#: How to recognise a folder that an earlier run of each folder format wrote.
+PREVIOUS = {
+    "csv": _csv_export,
+    "parquet": _parquet_export,
+    "site": lambda folder: (folder / SITE_MARK).is_file(),
+}
 
 
 def check_output(fmt: str, output: Path, descriptor: Path, force: bool) -> None:
@@ -70,14 +79,12 @@ def check_output(fmt: str, output: Path, descriptor: Path, force: bool) -> None:
 
     check_target(output, force)
     out = output.resolve()
-    files, folders = _protected(descriptor)
-    root = descriptor.parent.resolve()
-    inside = [d for d in folders if d != root]
+    root, files, folders = _protected(descriptor)
     if (
         out in files
         or out == root
         or out in root.parents
-        or any(out == d or d in out.parents or out in d.parents for d in inside)
+        or any(out == d or d in out.parents or out in d.parents for d in folders)
     ):
         raise UnsafeTargetError(
             f"{output} would overwrite the package being exported ({descriptor.parent}) or a "
@@ -85,22 +92,8 @@ def check_output(fmt: str, output: Path, descriptor: Path, force: bool) -> None:
         )
     if not output.exists() and not output.is_symlink():
         return
-    if fmt in FOLDERS:
-        marked = False
-        try:
-            marked = fmt == "parquet" and _is_parquet_export(output)
-            marked = marked or (fmt == "site" and (output / SITE_MARK).is_file())
-            marked = marked or (
-                (output / "datapackage.json").is_file()
-                and bool(
-                    _json.loads((output / "datapackage.json").read_text(encoding="utf-8")).get(
-                        CSV_MARK
-                    )
-                )
-            )
-        except (OSError, ValueError, AttributeError):
-            marked = False
-        if not output.is_dir() or output.is_symlink() or not marked:
+    if fmt in PREVIOUS:
+        if output.is_symlink() or not output.is_dir() or not PREVIOUS[fmt](output):
             raise UnsafeTargetError(
                 f"{output} is not a {fmt} export of libya-israel-data; --force replaces only a "
                 "previous export (remove it yourself if it is yours)"
@@ -110,8 +103,7 @@ def check_output(fmt: str, output: Path, descriptor: Path, force: bool) -> None:
         raise UnsafeTargetError(f"{output} is not a regular file; --force replaces only a file")
     with output.open("rb") as f:
         head = f.read(len(SQLITE_MAGIC))
-    ours = head.startswith(MAGIC[fmt]) or (fmt == "json" and head == b"")
-    if not ours:
+    if not (head.startswith(MAGIC[fmt]) or (fmt == "json" and head == b"")):
         raise UnsafeTargetError(
             f"{output} is not a {fmt} file; --force replaces only a previous {fmt} export"
         )
