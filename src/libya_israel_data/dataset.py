@@ -14,28 +14,11 @@ from pathlib import Path
 import pandas as pd
 import polars as pl
 
-from .contract import RESOURCES, Resource
-from .derive import table_columns
+from .contract import RESOURCES
 from .models import Record, model_for
 from .package import InvalidPackageError, ValidatedPackage, open_package
 
 __all__ = ["Dataset", "InvalidPackageError", "load"]
-
-
-def _to_pandas(df: pl.DataFrame, resource: Resource) -> pd.DataFrame:
-    """Schema columns as pandas ``string`` (empty = missing), derived date bounds as datetimes,
-    counts as int64: the one conversion from the package's polars tables to pandas."""
-    out = df.to_pandas()
-    for name, kind in table_columns(resource):
-        if name not in out.columns:
-            continue
-        if kind == "field":
-            out[name] = out[name].astype("string")
-        elif kind == "date":
-            out[name] = pd.to_datetime(out[name])
-        else:
-            out[name] = out[name].astype("int64")
-    return out
 
 
 class Dataset:
@@ -62,7 +45,7 @@ class Dataset:
             raise KeyError(f"no resource {name!r}; the package has {self.resource_names}")
         if name not in self._frames:
             resource = self.package.resources[name]
-            frame = _to_pandas(self.package.derived.table(name), resource)
+            frame = _frame_of(self.package.derived.table(name))
             if self.checked:
                 from .frames import frame_schema
 
@@ -164,7 +147,8 @@ class Dataset:
 
 
 def _frame_of(df: pl.DataFrame) -> pd.DataFrame:
-    """A derived polars table as pandas: text as ``string``, dates as datetimes."""
+    """The one conversion from the package's polars tables to pandas: text as ``string``
+    (empty = missing), dates as datetimes, counts stay int64."""
     out = df.to_pandas()
     for name, dtype in df.schema.items():
         if dtype == pl.String:
