@@ -18,6 +18,8 @@ from libya_israel_data import contract
 from libya_israel_data.cli import cli
 from libya_israel_data.derive import table_columns
 from libya_israel_data.export import TargetExistsError, export
+from libya_israel_data.package import open_package
+from libya_israel_data.paths import resolve_descriptor
 
 from .conftest import BAD_INPUTS, build_case
 
@@ -89,6 +91,18 @@ def test_sqlite_passes_integrity_and_foreign_key_checks(exported: dict[str, Path
         "SELECT count(*) FROM sqlite_master WHERE type='index' AND name LIKE 'idx_%'"
     ).fetchone()[0]
     assert fk_indexes == 15
+
+
+def test_sqlite_search_table_is_whole(exported: dict[str, Path], tmp_path: Path) -> None:
+    """The full-text table is built beside the tables and copied in: FTS5's own check finds its
+    index and its rows in agreement, one row per searchable cell, and nothing is left beside
+    the export."""
+    con = sqlite3.connect(exported["sqlite"])
+    con.execute("INSERT INTO search(search) VALUES ('integrity-check')")  # raises if corrupt
+    rows = con.execute("SELECT count(*) FROM search").fetchone()[0]
+    assert rows == open_package(resolve_descriptor(None)).derived.search_corpus.height
+    names = sorted(p.name for p in exported["sqlite"].parent.iterdir())
+    assert not [n for n in names if n.endswith(".tmp")], names
 
 
 def test_sqlite3_shell_foreign_key_check_prints_nothing(exported: dict[str, Path]) -> None:
@@ -229,7 +243,9 @@ def test_usage_errors(tiny: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("fmt", "target", "module", "function"),
     [
-        ("sqlite", "lid.sqlite", "libya_israel_data.export.sqlite", "search_rows"),
+        # in the search writer's thread, then in the tables' writer while the other runs
+        ("sqlite", "lid.sqlite", "libya_israel_data.export.sqlite", "search_batches"),
+        ("sqlite", "lid.sqlite", "libya_israel_data.export.sqlite", "views"),
         ("json", "lid.json", "polars.DataFrame", "write_ndjson"),
         ("csv", "lid-csv", "libya_israel_data.export.csv", "write_json_atomic"),
     ],
@@ -279,3 +295,41 @@ def test_json_written_in_slices_is_the_same_document(
     monkeypatch.setattr(json_export, "CHUNK", 2)
     sliced = export("json", tmp_path / "sliced.json", package=tiny).read_bytes()
     assert sliced == whole
+
+
+def test_search_batches_are_computed_ahead_in_order() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from libya_israel_data.export.sqlite import _ahead
+
+    with ThreadPoolExecutor(1) as pool:
+        assert list(_ahead(iter(range(5)), pool)) == [0, 1, 2, 3, 4]
+        assert list(_ahead(iter([]), pool)) == []
+
+
+def test_turns_are_taken_first_come_first_served() -> None:
+    import threading
+    import time
+
+    from libya_israel_data.export.sqlite import Turns
+
+    turns, order = Turns(), []
+    turns.__enter__()  # held: the others queue up behind it
+    started = []
+
+    def take(name: str) -> None:
+        started.append(name)
+        with turns:
+            order.append(name)
+
+    threads = []
+    for name in ("first", "second", "third"):
+        threads.append(threading.Thread(target=take, args=(name,)))
+        threads[-1].start()
+        while name not in started:
+            time.sleep(0.001)
+        time.sleep(0.02)  # let it queue before the next one comes
+    turns.__exit__(None, None, None)
+    for t in threads:
+        t.join(5)
+    assert order == ["first", "second", "third"]

@@ -169,7 +169,7 @@ def export(
     descriptor = _descriptor(package) if package else None
     _write(
         output,
-        steps(),
+        steps(fmt),
         lambda progress: run(
             fmt,
             Path(output),

@@ -22,7 +22,7 @@ from .dates import bounds_exprs
 from .relays import Chains
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterator, Mapping
 
 S, C, CI = NAMES.sources, NAMES.claims, NAMES.citations
 
@@ -200,31 +200,31 @@ class Derived:
     def search_corpus(self) -> pl.DataFrame:
         """``resource``, ``id``, ``field``, ``text`` and the record's ``label``, for every
         searchable non-empty cell, in resource and row order."""
-        parts = []
+        return pl.concat(list(self.search_parts()))
+
+    def search_parts(self, rows: int | None = None) -> Iterator[pl.DataFrame]:
+        """:attr:`search_corpus` in order, in parts: one per searchable field, cut into slices
+        of at most ``rows`` rows when given, so that a consumer holds one slice at a time."""
         for name, (id_col, fields) in SEARCH_FIELDS.items():
             df = self.tables.get(name)
             if df is None:
                 continue
             resource = "people" if name == "aliases" else name
+            if resource == name:
+                label = pl.col(LABELS[name]).alias("label")
+            else:  # an alias is labelled with the name of the person it names
+                people = self.tables["people"].select(
+                    pl.col(SEARCH_FIELDS["people"][0]).alias(id_col),
+                    pl.col(LABELS["people"]).alias("label"),
+                )
+                df = df.join(people, on=id_col, how="left", maintain_order="left")
+                label = pl.col("label")
             for f in fields:
-                parts.append(
-                    df.select(
-                        pl.lit(resource).alias("resource"),
-                        pl.col(id_col).alias("id"),
-                        pl.lit(f).alias("field"),
-                        pl.col(f).alias("text"),
-                    )
-                )
-        frame = pl.concat(parts).filter(pl.col("text").is_not_null() & (pl.col("text") != ""))
-        labels = pl.concat(
-            [
-                self.tables[name].select(
-                    pl.lit(name).alias("resource"),
-                    pl.col(SEARCH_FIELDS[name][0]).alias("id"),
-                    pl.col(column).alias("label"),
-                )
-                for name, column in LABELS.items()
-                if name in self.tables
-            ]
-        )
-        return frame.join(labels, on=["resource", "id"], how="left", maintain_order="left")
+                part = df.select(
+                    pl.lit(resource).alias("resource"),
+                    pl.col(id_col).alias("id"),
+                    pl.lit(f).alias("field"),
+                    pl.col(f).alias("text"),
+                    label,
+                ).filter(pl.col("text").is_not_null() & (pl.col("text") != ""))
+                yield from part.iter_slices(rows) if rows else (part,)

@@ -135,7 +135,7 @@ def export(
     check_output(fmt, output, descriptor, force)
     recover_leftovers(output)
     validated = open_package(descriptor, progress=progress, keep_bytes=fmt == "csv")
-    if progress is not None:
+    if progress is not None and fmt != "sqlite":  # the SQLite writer reports its own steps
         progress.step(f"writing {fmt}")
     if fmt == "csv":
         from .csv import export_csv
@@ -155,11 +155,19 @@ def export(
         return export_graph(validated, output, fmt=fmt, force=force)
     from .sqlite import export_sqlite
 
-    return export_sqlite(validated, output, force=force, datasette=datasette_metadata)
+    return export_sqlite(
+        validated, output, force=force, datasette=datasette_metadata, progress=progress
+    )
 
 
-def steps() -> int:
-    """Progress steps of an export: validation's, then the writing."""
+def steps(fmt: str = "sqlite") -> int:
+    """Progress steps of an export: validation's, then the writing (a step per table for
+    SQLite, the longest to write)."""
     from ..validation import steps as validation_steps
 
+    if fmt == "sqlite":
+        from ..contract import RESOURCES
+        from .sqlite import WRITE_STEPS
+
+        return validation_steps() + len(RESOURCES) + WRITE_STEPS
     return validation_steps() + 1

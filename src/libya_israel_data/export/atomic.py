@@ -92,6 +92,19 @@ def atomic_file(target: Path, force: bool = False) -> Iterator[Path]:
 
 
 @contextlib.contextmanager
+def scratch_file(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``target`` for intermediate work; it is always removed
+    (and, if a kill leaves it, :func:`recover_leftovers` removes it)."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(fd)
+    path = Path(tmp)
+    try:
+        yield path
+    finally:
+        path.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
 def atomic_folder(target: Path, force: bool = False) -> Iterator[Path]:
     """Yield a temporary folder beside ``target``; on success it takes the target's place.
 

@@ -9,11 +9,15 @@ on every foreign key), derived columns (``<date>_earliest`` / ``_latest`` as ISO
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import textwrap
+import threading
+from collections.abc import Iterator
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import polars as pl
 
@@ -21,9 +25,11 @@ from ..contract import NAMES, Resource
 from ..contract.compile import sql_column, sql_type
 from ..derive import DISPUTED, EVIDENCE_SOURCE, disputed_columns, table_columns
 from ..package import ValidatedPackage
-from .atomic import atomic_file
+from ..progress import Progress, Silent
+from .atomic import atomic_file, scratch_file
 
 C = NAMES.claims
+T = TypeVar("T")
 DERIVED_TYPES = {"date": "TEXT", "count": "INTEGER"}
 
 #: The view that has no counterpart in the derived data (the API answers it with two helpers).
@@ -117,14 +123,133 @@ def _frame(package: ValidatedPackage, name: str) -> pl.DataFrame:
     )
 
 
-def search_rows(package: ValidatedPackage) -> pl.DataFrame:
-    """Rows of the FTS table: the API's search corpus (resource, id, field, label, the original
-    text) and its folded text, folded in parallel by the API's own expression."""
+#: The full-text table. ``text`` holds the original, so a value pasted as written is found;
+#: ``folded`` the key that ``lid_fold(?)`` gives a query. unicode61 splits words at apostrophes
+#: and hyphens, so "Mangoush" finds "Mangoush's".
+SEARCH_TABLE = (
+    "CREATE VIRTUAL TABLE search USING fts5(resource UNINDEXED, id UNINDEXED, "
+    "field UNINDEXED, label UNINDEXED, text, folded)"
+)
+SEARCH_COLUMNS = ("resource", "id", "field", "label", "text", "folded")
+#: Rows of the search corpus folded and indexed at a time: bounds the memory the index costs
+#: beyond the tables, and how long an interrupted export takes to stop.
+SEARCH_BATCH = 50_000
+#: Bytes of terms FTS5 holds in memory before writing a segment (its default is 1 MiB).
+SEARCH_HASH = 64 * 1024 * 1024
+
+
+def search_batches(package: ValidatedPackage) -> Iterator[pl.DataFrame]:
+    """Rows of the FTS table, in order and in batches: the API's search corpus (resource, id,
+    field, label, the original text) and its folded text, folded in parallel by the API's own
+    expression."""
     from ..search import index
 
-    return index(package.derived.search_corpus).select(
-        "resource", "id", "field", "label", "text", "folded"
-    )
+    for part in package.derived.search_parts(SEARCH_BATCH):
+        yield index(part).select(SEARCH_COLUMNS)
+
+
+class Turns:
+    """A lock taken in turn (first come, first served). The two writers hold it while Python
+    binds rows to SQLite, and let go of it while SQLite works alone (tokenising, sorting an
+    index) or polars folds: binding on both threads at once hands Python's global lock back
+    and forth at every row, which costs more than it gains. A plain lock would let the tables'
+    writer take it back at once, batch after batch, and starve the search writer, which has
+    the longer way to go."""
+
+    def __init__(self) -> None:
+        self._turn = threading.Condition()
+        self._next = 0
+        self._serving = 0
+
+    def __enter__(self) -> None:
+        with self._turn:
+            ticket = self._next
+            self._next += 1
+            self._turn.wait_for(lambda: self._serving == ticket)
+
+    def __exit__(self, *exc: object) -> None:
+        with self._turn:
+            self._serving += 1
+            self._turn.notify_all()
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    con = sqlite3.connect(path, isolation_level=None)
+    con.execute("PRAGMA journal_mode = OFF")  # a temporary file: atomicity comes from rename
+    con.execute("PRAGMA synchronous = OFF")
+    return con
+
+
+def write_search(
+    package: ValidatedPackage,
+    path: Path,
+    turns: Turns,
+    cancel: threading.Event,
+    pool: Executor,
+) -> None:
+    """Build the FTS table alone in the database at ``path`` (a scratch file), beside the
+    tables' writer. Polars folds each batch in ``pool`` while the one before is bound to
+    SQLite; SQLite then tokenises the whole corpus in one statement, without Python's global
+    lock (rows bound one by one would hold it all along). Stops between batches once
+    ``cancel`` is set."""
+    con = _connect(path)
+    try:
+        con.execute("BEGIN")
+        con.execute(f"CREATE TABLE corpus ({', '.join(SEARCH_COLUMNS)})")
+        marks = ", ".join("?" * len(SEARCH_COLUMNS))
+        for batch in _ahead(search_batches(package), pool):
+            if cancel.is_set():
+                return
+            with turns:
+                con.executemany(f"INSERT INTO corpus VALUES ({marks})", batch.iter_rows())
+        con.execute(SEARCH_TABLE)
+        # FTS5 writes its in-memory terms to a new segment every megabyte by default, then
+        # merges the segments again and again: a larger buffer merges far less.
+        con.execute("INSERT INTO search(search, rank) VALUES ('hashsize', ?)", (SEARCH_HASH,))
+        con.execute("INSERT INTO search SELECT * FROM corpus ORDER BY rowid")
+        con.execute("COMMIT")
+    finally:
+        con.close()
+
+
+def _ahead(items: Iterator[T], pool: Executor) -> Iterator[T]:
+    """The items of ``items``, each computed in ``pool`` while the caller uses the one before
+    (one at a time: the iterator is never advanced from two threads at once)."""
+    end = object()
+    pending = pool.submit(next, items, end)
+    while (item := pending.result()) is not end:
+        pending = pool.submit(next, items, end)
+        yield item  # type: ignore[misc]
+
+
+def copy_search(con: sqlite3.Connection, scratch: Path) -> None:
+    """Move the FTS table built in ``scratch`` into ``con``'s database.
+
+    An FTS5 table is stored in ordinary shadow tables (``search_data``, ``search_idx``,
+    ``search_content``, ``search_docsize``, ``search_config``). The table is declared here as it
+    was there, its fresh shadow tables emptied, and the built ones copied in whole: SQLite moves
+    the records of an ``INSERT INTO ... SELECT *`` between tables of one layout without decoding
+    them. This connection never reads the table before it is closed, so it holds no stale view
+    of it; the export's tests run FTS5's own ``integrity-check`` on the result.
+    """
+    con.execute("ATTACH DATABASE ? AS scratch", (str(scratch),))
+    try:
+        con.execute("BEGIN")
+        con.execute(SEARCH_TABLE)
+        shadows = (
+            "SELECT name FROM {}.sqlite_master "
+            "WHERE type = 'table' AND name GLOB 'search_*' ORDER BY name"
+        )
+        built = [name for (name,) in con.execute(shadows.format("scratch"))]
+        fresh = [name for (name,) in con.execute(shadows.format("main"))]
+        if built != fresh:
+            raise RuntimeError(f"FTS5 shadow tables differ: {built} != {fresh}")
+        for name in built:
+            con.execute(f"DELETE FROM main.{_q(name)}")
+            con.execute(f"INSERT INTO main.{_q(name)} SELECT * FROM scratch.{_q(name)}")
+        con.execute("COMMIT")
+    finally:
+        con.execute("DETACH DATABASE scratch")
 
 
 def package_rows(package: ValidatedPackage) -> list[tuple[str, str]]:
@@ -139,17 +264,60 @@ def package_rows(package: ValidatedPackage) -> list[tuple[str, str]]:
     return rows
 
 
-def write_database(package: ValidatedPackage, path: Path) -> None:
-    con = sqlite3.connect(path, isolation_level=None)
+#: Progress steps of :func:`write_database` beyond one per table.
+WRITE_STEPS = 3
+
+
+def write_database(
+    package: ValidatedPackage,
+    path: Path,
+    *,
+    scratch: Path | None = None,
+    progress: Progress | None = None,
+) -> None:
+    """Write the database to ``path`` (a new, temporary file).
+
+    Two writers work side by side: this thread fills the tables, indexes and views, while a
+    second builds the full-text table in ``scratch`` (a temporary file beside ``path`` when not
+    given), which is then copied in (:func:`copy_search`). The FTS table costs as much as all
+    the rest, and SQLite tokenises without Python's global lock, so on two cores the export takes
+    about as long as the longer of the two. The bytes do not depend on which finishes first.
+    """
+    with contextlib.ExitStack() as stack:
+        if scratch is None:
+            scratch = stack.enter_context(scratch_file(path))
+        # two threads: the search writer, and polars folding its next batch
+        pool = stack.enter_context(ThreadPoolExecutor(2, thread_name_prefix="lid-search"))
+        cancel = threading.Event()
+        turns = Turns()
+        search = pool.submit(write_search, package, scratch, turns, cancel, pool)
+        try:
+            _write_tables(package, path, search, scratch, turns, progress or Silent())
+        except BaseException:
+            cancel.set()  # the pool's exit waits for the search writer's current batch only
+            raise
+
+
+def _write_tables(
+    package: ValidatedPackage,
+    path: Path,
+    search: Future[None],
+    scratch: Path,
+    turns: Turns,
+    progress: Progress,
+) -> None:
+    con = _connect(path)
     try:
-        con.execute("PRAGMA journal_mode = OFF")  # a temporary file: atomicity comes from rename
-        con.execute("PRAGMA synchronous = OFF")
         con.execute("BEGIN")
         for name, resource in package.resources.items():
             con.execute(create_table_sql(resource))
             df = _frame(package, name)
             marks = ", ".join("?" * df.width)
-            con.executemany(f"INSERT INTO {_q(name)} VALUES ({marks})", df.iter_rows())
+            for rows in df.iter_slices(SEARCH_BATCH):
+                with turns:
+                    con.executemany(f"INSERT INTO {_q(name)} VALUES ({marks})", rows.iter_rows())
+            del df
+            progress.step(f"writing {name}")
         for name, resource in package.resources.items():
             for fk in resource.foreign_keys:
                 cols = "_".join(fk.fields)
@@ -159,22 +327,16 @@ def write_database(package: ValidatedPackage, path: Path) -> None:
                 )
         for view, sql in views(package.resources["claims"]).items():
             con.execute(f"CREATE VIEW {_q(view)} AS {sql.strip()}")
-        # ``text`` holds the original, so a value pasted as written is found; ``folded`` the
-        # key that ``lid_fold(?)`` gives a query. unicode61 splits words at apostrophes and
-        # hyphens, so "Mangoush" finds "Mangoush's".
-        con.execute(
-            "CREATE VIRTUAL TABLE search USING fts5(resource UNINDEXED, id UNINDEXED, "
-            "field UNINDEXED, label UNINDEXED, text, folded)"
-        )
-        con.executemany(
-            "INSERT INTO search VALUES (?, ?, ?, ?, ?, ?)", search_rows(package).iter_rows()
-        )
+        progress.step("writing indexes and views")
+        con.execute("COMMIT")
+        search.result()  # waits for the full-text table; raises what stopped it
+        progress.step("writing the search index")
+        copy_search(con, scratch)
+        con.execute("BEGIN")
         con.execute("CREATE TABLE _package (key TEXT PRIMARY KEY, value TEXT)")
         con.executemany("INSERT INTO _package VALUES (?, ?)", package_rows(package))
         con.execute("COMMIT")
-        problems = con.execute("PRAGMA foreign_key_check").fetchall()
-        if problems:
-            raise RuntimeError(f"foreign_key_check failed: {problems[:5]}")
+        progress.step("writing _package")
     finally:
         con.close()
 
@@ -242,12 +404,17 @@ def remove_stale_journals(output: Path) -> None:
 
 
 def export_sqlite(
-    package: ValidatedPackage, output: Path, *, force: bool = False, datasette: bool = False
+    package: ValidatedPackage,
+    output: Path,
+    *,
+    force: bool = False,
+    datasette: bool = False,
+    progress: Progress | None = None,
 ) -> Path:
     from ..integrity import write_json_atomic
 
-    with atomic_file(output, force) as tmp:
-        write_database(package, tmp)
+    with atomic_file(output, force) as tmp, scratch_file(output) as scratch:
+        write_database(package, tmp, scratch=scratch, progress=progress)
         remove_stale_journals(output)
     if datasette:
         write_json_atomic(output.parent / "metadata.json", datasette_metadata(package, output.stem))
