@@ -3,6 +3,7 @@
 python benchmarks/baselines.py sqlite3 PKG OUT        plain sqlite3, executemany, 1 transaction
 python benchmarks/baselines.py sqlite-utils PKG OUT   sqlite-utils insert_all
 python benchmarks/baselines.py json PKG OUT           csv.DictReader + stdlib json.dump
+python benchmarks/baselines.py parquet PKG DIR        polars read_csv + write_parquet, per file
 """
 
 from __future__ import annotations
@@ -59,6 +60,21 @@ def stdlib_json(pkg: Path, out: Path) -> None:
         json.dump(document, f, ensure_ascii=False)
 
 
+def plain_parquet(pkg: Path, out: Path) -> None:
+    """The floor of a Parquet export: each CSV read by polars (its own type inference) and
+    written as it is."""
+    import polars as pl
+
+    out.mkdir(exist_ok=True)
+    for name, path in resources(pkg):
+        pl.read_csv(path).write_parquet(out / f"{name}.parquet")
+
+
 if __name__ == "__main__":
     kind, pkg, out = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
-    {"sqlite3": plain_sqlite, "sqlite-utils": sqlite_utils, "json": stdlib_json}[kind](pkg, out)
+    {
+        "sqlite3": plain_sqlite,
+        "sqlite-utils": sqlite_utils,
+        "json": stdlib_json,
+        "parquet": plain_parquet,
+    }[kind](pkg, out)

@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 import libya_israel_data as lid
@@ -162,6 +163,44 @@ def test_progress_bar_only_on_a_terminal_after_a_delay() -> None:
     lid.validate(progress=Progress(steps(), stream=slow, delay=0))
     assert "12/12 checking provenance" in slow.getvalue()
     assert slow.getvalue().endswith("\r")  # the bar erases itself
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "{pkg}"],
+        ["export", "--format", "sqlite", "--package", "{pkg}", "-o", "{out}/x.sqlite"],
+        ["export", "--format", "json", "--package", "{pkg}", "-o", "{out}/x.json"],
+        ["export", "--format", "csv", "--package", "{pkg}", "-o", "{out}/csv"],
+        ["export", "--format", "parquet", "--package", "{pkg}", "-o", "{out}/parquet"],
+        ["export", "--format", "graphml", "--package", "{pkg}", "-o", "{out}/x.graphml"],
+        ["export", "--format", "gexf", "--package", "{pkg}", "-o", "{out}/x.gexf"],
+        ["site", "--package", "{pkg}", "-o", "{out}/site"],
+        ["search", "Mangoush", "--package", "{pkg}"],
+        ["coverage", "{pkg}"],
+        ["diff", "{pkg}", "{pkg}"],
+        ["cite", "claims", "c-0001", "--package", "{pkg}"],
+        ["refresh", "{pkg}"],
+    ],
+    ids=lambda a: " ".join(a[:3]).replace("{pkg}", "").strip(),
+)
+def test_every_command_that_reads_a_package_shows_progress(
+    args: list[str], tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a terminal, once a second has passed, every command that reads a package shows how
+    far it has come (here the second is made zero and standard error a terminal)."""
+    from libya_israel_data import progress
+
+    init = progress.Progress.__init__
+
+    def eager(self, total, *, stream=None, delay=1.0, enabled=None):
+        init(self, total, stream=stream, delay=0.0, enabled=True if enabled is None else enabled)
+
+    monkeypatch.setattr(progress.Progress, "__init__", eager)
+    argv = [a.format(pkg=tiny.parent, out=tmp_path) for a in args]
+    result = CliRunner().invoke(cli, argv)
+    assert result.exit_code in (0, 1), result.output
+    assert "[#" in result.stderr and "/" in result.stderr, result.stderr
 
 
 def test_json_output_never_carries_progress() -> None:

@@ -6,13 +6,9 @@ that needs them is called.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
-try:
-    __version__ = version("libya-israel-data")
-except PackageNotFoundError:  # a source tree that is not installed
-    __version__ = "0.0.0"
+__version__ = "0.2.0"
 
 if TYPE_CHECKING:
     import sqlite3

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .paths import resolve_descriptor
+from .progress import Progress
 
 AUTHOR = "libya-israel-data contributors"
 URL = "https://pypi.org/project/libya-israel-data/"
@@ -16,10 +17,12 @@ def _descriptor(path: str | Path | None) -> dict[str, Any]:
     return json.loads(resolve_descriptor(path).read_text(encoding="utf-8"))
 
 
-def _row(path: str | Path | None, resource: str, row_id: str) -> dict[str, str]:
+def _row(
+    path: str | Path | None, resource: str, row_id: str, progress: Progress | None
+) -> dict[str, str]:
     from .package import open_package
 
-    package = open_package(path, validate=False)
+    package = open_package(path, validate=False, progress=progress)
     if resource not in package.tables:
         raise KeyError(f"no resource {resource!r}; choose one of {', '.join(package.tables)}")
     key = package.resources[resource].primary_key
@@ -40,6 +43,8 @@ def citation(
     resource: str | None = None,
     row_id: str | None = None,
     style: str = "text",
+    *,
+    progress: Progress | None = None,
 ) -> str:
     """A citation of the dataset (``resource`` None) or of one row, at the package's version."""
     d = _descriptor(path)
@@ -62,7 +67,7 @@ def citation(
         )
     if row_id is None:
         raise ValueError("give the row's id after the resource")
-    row = _row(path, resource, row_id)
+    row = _row(path, resource, row_id, progress)
     if resource == "sources":
         return _source(row, title, version, date, style)
     label = row.get("statement") or row.get("title") or row.get("name") or row_id

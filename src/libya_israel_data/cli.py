@@ -7,14 +7,18 @@ Each command parses its options, calls one public function and maps the outcome 
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import sys
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .progress import Progress
 
 
 def _descriptor(path: str | None, *, announce: bool = False):
@@ -42,6 +46,20 @@ PACKAGE = click.option(
 
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt(f"signal {signum}")
+
+
+@contextlib.contextmanager
+def _bar(steps: int, fmt: str = "text") -> Iterator[Progress]:
+    """A progress bar on standard error for a command's long work (reading, validating): it
+    shows only on a terminal, once the work has taken a second, and never beside JSON output
+    (as ``validate --format json``)."""
+    from .progress import Progress
+
+    progress = Progress(steps, enabled=False if fmt == "json" else None)
+    try:
+        yield progress
+    finally:
+        progress.close()
 
 
 def _write(output: str, steps: int, write: Callable[[Any], Any]) -> None:
@@ -190,11 +208,13 @@ def refresh(path: str | None) -> None:
     Without PATH, refresh the package in the current folder or the nearest parent that has a
     datapackage.json (never the installed copy unless there is none); the package is named on
     standard error."""
+    from .contract import RESOURCES
     from .integrity import refresh as run
 
     descriptor = _descriptor(path, announce=True)
     try:
-        changed = run(descriptor)
+        with _bar(len(RESOURCES)) as progress:
+            changed = run(descriptor, progress=progress)
     except (OSError, ValueError) as e:
         raise click.ClickException(str(e)) from e
     click.echo(f"updated: {', '.join(changed)}" if changed else "already current")
@@ -212,8 +232,11 @@ def coverage(path: str | None, fmt: str) -> None:
 
     from .coverage import coverage as run
     from .coverage import render
+    from .validation import steps
 
-    counts = run(_descriptor(path, announce=fmt == "text"))
+    descriptor = _descriptor(path, announce=fmt == "text")
+    with _bar(steps(), fmt) as progress:
+        counts = run(descriptor, progress=progress)
     click.echo(
         json.dumps(counts, ensure_ascii=False, indent=2) if fmt == "json" else render(counts)
     )
@@ -238,9 +261,11 @@ def diff(old: str, new: str, fmt: str) -> None:
     from .diff import diff as run
     from .diff import differs, render
     from .package import InvalidPackageError
+    from .validation import steps
 
     try:
-        result = run(_descriptor(old), _descriptor(new))
+        with _bar(2 * steps(), fmt) as progress:
+            result = run(_descriptor(old), _descriptor(new), progress=progress)
     except InvalidPackageError as e:
         click.echo(str(e), err=True)
         sys.exit(2)
@@ -297,9 +322,12 @@ def search(query: str, package: str | None, fmt: str) -> None:
 
     from .package import InvalidPackageError, open_package
     from .search import find
+    from .validation import steps
 
     try:
-        found = find(open_package(_descriptor(package) if package else None), query)
+        with _bar(steps(), fmt) as progress:
+            opened = open_package(_descriptor(package) if package else None, progress=progress)
+        found = find(opened, query)
     except InvalidPackageError as e:
         click.echo(str(e), err=True)
         sys.exit(2)
@@ -325,9 +353,13 @@ def cite(resource: str | None, row_id: str | None, package: str | None, fmt: str
     """Print a citation of the dataset, or of one row (e.g. `cite claims c-1001`), naming the
     version."""
     from .cite import citation
+    from .validation import steps
 
+    descriptor = _descriptor(package) if package else None
     try:
-        click.echo(citation(_descriptor(package) if package else None, resource, row_id, fmt))
+        with _bar(steps()) as progress:
+            text = citation(descriptor, resource, row_id, fmt, progress=progress)
+        click.echo(text)
     except (KeyError, ValueError) as e:
         raise click.UsageError(str(e.args[0])) from e
 

@@ -10,9 +10,12 @@ import polars as pl
 from . import contract
 from .derive import Derived
 from .package import ValidatedPackage, open_package
+from .progress import Progress
 
 
-def coverage(path: str | Path | ValidatedPackage | None = None) -> dict[str, Any]:
+def coverage(
+    path: str | Path | ValidatedPackage | None = None, *, progress: Progress | None = None
+) -> dict[str, Any]:
     """Counts for the package at ``path`` (default: the shipped one), or of a package already
     opened. A package with errors is counted as it is (its report is not enforced here).
 
@@ -22,7 +25,11 @@ def coverage(path: str | Path | ValidatedPackage | None = None) -> dict[str, Any
     ``people_without_native_name`` (Libyans without ``name_ar``, Israelis without ``name_he``);
     ``sources_without_url``; ``meetings_by_status``; ``disputed_claims``.
     """
-    package = path if isinstance(path, ValidatedPackage) else open_package(path, validate=False)
+    package = (
+        path
+        if isinstance(path, ValidatedPackage)
+        else open_package(path, validate=False, progress=progress)
+    )
     # A resource the validator rejected (unsafe path, missing file) counts as empty, and is
     # named under "unreadable", rather than failing the whole count.
     reference = contract.reference()

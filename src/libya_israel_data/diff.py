@@ -8,12 +8,13 @@ from typing import Any
 import polars as pl
 
 from .package import open_package
+from .progress import Progress
 
 
-def _open(path: str | Path):
+def _open(path: str | Path, progress: Progress | None = None):
     """Both sides must be valid packages: a diff of a package that lost rows to an unclosed
     quote would report them as removed. Raises InvalidPackageError with the report."""
-    return open_package(path, validate=True)
+    return open_package(path, validate=True, progress=progress)
 
 
 def _frames(package) -> dict[str, tuple[list[str], list[str], pl.DataFrame]]:
@@ -62,13 +63,13 @@ def schema_changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, A
     return changes
 
 
-def diff(old: str | Path, new: str | Path) -> dict[str, Any]:
+def diff(old: str | Path, new: str | Path, *, progress: Progress | None = None) -> dict[str, Any]:
     """Per resource: ``added`` and ``removed`` keys, and ``changed`` rows with the fields that
     differ (``{"key": {...}, "fields": {name: [old, new]}}``). Keys are dicts of the primary key.
     ``schema`` lists changes of the Table Schemas and ``version`` the two versions when they
     differ. Both packages are validated first (:class:`InvalidPackageError` otherwise).
     """
-    old_package, new_package = _open(old), _open(new)
+    old_package, new_package = _open(old, progress), _open(new, progress)
     before, after = _frames(old_package), _frames(new_package)
     result: dict[str, Any] = {}
     schemas = schema_changes(_schemas(old_package), _schemas(new_package))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .contract import unsafe_path_reason
 from .paths import file_problem, resolve_descriptor
+from .progress import Progress
 
 
 def file_hash(path: Path) -> str:
@@ -37,10 +38,11 @@ def write_json_atomic(path: Path, data: object) -> None:
         raise
 
 
-def refresh(path: str | Path | None = None) -> list[str]:
+def refresh(path: str | Path | None = None, *, progress: Progress | None = None) -> list[str]:
     """Recompute ``bytes`` and ``hash`` of every resource; return the names that changed.
 
-    The descriptor is rewritten only when something changed, atomically.
+    The descriptor is rewritten only when something changed, atomically. ``progress`` is told
+    of each file hashed.
     """
     descriptor_path = resolve_descriptor(path)
     descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
@@ -54,6 +56,8 @@ def refresh(path: str | Path | None = None) -> list[str]:
         if problem:
             raise ValueError(f"resource {entry.get('name')!r}: {rel}: {problem}")
         file = descriptor_path.parent / rel
+        if progress is not None:
+            progress.step(f"hashing {rel}")
         size, digest = file.stat().st_size, file_hash(file)
         if entry.get("bytes") != size or entry.get("hash") != digest:
             entry["bytes"], entry["hash"] = size, digest

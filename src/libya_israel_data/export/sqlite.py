@@ -31,6 +31,9 @@ from .atomic import atomic_file, scratch_file
 C = NAMES.claims
 T = TypeVar("T")
 DERIVED_TYPES = {"date": "TEXT", "count": "INTEGER"}
+#: Rows converted, folded and bound at a time: bounds the memory the export costs beyond the
+#: tables, and how long an interrupted export takes to stop.
+BATCH = 50_000
 
 #: The view that has no counterpart in the derived data (the API answers it with two helpers).
 MEETING_PARTICIPANTS = """
@@ -105,22 +108,24 @@ def create_table_sql(resource: Resource) -> str:
     return f"CREATE TABLE {_q(resource.name)} (\n  " + ",\n  ".join(lines) + "\n)"
 
 
-def _frame(package: ValidatedPackage, name: str) -> pl.DataFrame:
+def _slices(package: ValidatedPackage, name: str) -> Iterator[pl.DataFrame]:
+    """A resource's table with its derived columns, as SQLite stores them (typed, dates as ISO
+    text), in slices of :data:`BATCH` rows: a typed copy of one slice at a time."""
     from ..contract.compile import typed
 
     resource = package.resources[name]
     fields = {f.name: f for f in resource.fields}
     df = package.derived.table(name)
-    return df.select(
-        [
-            pl.col(c).dt.to_string("%Y-%m-%d")
-            if df.schema[c] == pl.Date
-            else typed(fields[c], pl.col(c))
-            if c in fields
-            else pl.col(c)
-            for c in df.columns
-        ]
-    )
+    columns = [
+        pl.col(c).dt.to_string("%Y-%m-%d")
+        if df.schema[c] == pl.Date
+        else typed(fields[c], pl.col(c))
+        if c in fields
+        else pl.col(c)
+        for c in df.columns
+    ]
+    for part in df.iter_slices(BATCH):
+        yield part.select(columns)
 
 
 #: The full-text table. ``text`` holds the original, so a value pasted as written is found;
@@ -131,9 +136,6 @@ SEARCH_TABLE = (
     "field UNINDEXED, label UNINDEXED, text, folded)"
 )
 SEARCH_COLUMNS = ("resource", "id", "field", "label", "text", "folded")
-#: Rows of the search corpus folded and indexed at a time: bounds the memory the index costs
-#: beyond the tables, and how long an interrupted export takes to stop.
-SEARCH_BATCH = 50_000
 #: Bytes of terms FTS5 holds in memory before writing a segment (its default is 1 MiB).
 SEARCH_HASH = 64 * 1024 * 1024
 
@@ -144,7 +146,7 @@ def search_batches(package: ValidatedPackage) -> Iterator[pl.DataFrame]:
     expression."""
     from ..search import index
 
-    for part in package.derived.search_parts(SEARCH_BATCH):
+    for part in package.derived.search_parts(BATCH):
         yield index(part).select(SEARCH_COLUMNS)
 
 
@@ -311,12 +313,10 @@ def _write_tables(
         con.execute("BEGIN")
         for name, resource in package.resources.items():
             con.execute(create_table_sql(resource))
-            df = _frame(package, name)
-            marks = ", ".join("?" * df.width)
-            for rows in df.iter_slices(SEARCH_BATCH):
+            marks = ", ".join("?" * len(table_columns(resource)))
+            for rows in _slices(package, name):
                 with turns:
                     con.executemany(f"INSERT INTO {_q(name)} VALUES ({marks})", rows.iter_rows())
-            del df
             progress.step(f"writing {name}")
         for name, resource in package.resources.items():
             for fk in resource.foreign_keys:
