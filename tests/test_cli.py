@@ -203,6 +203,25 @@ def test_every_command_that_reads_a_package_shows_progress(
     assert "[#" in result.stderr and "/" in result.stderr, result.stderr
 
 
+@pytest.mark.parametrize("preset", [None, "dirty_decay_ms:5000"])
+def test_command_line_gives_freed_memory_back_unless_told_otherwise(
+    preset: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import sys
+
+    from libya_israel_data.cli import ALLOCATOR, main
+
+    if preset is None:
+        monkeypatch.delenv(ALLOCATOR[0], raising=False)
+    else:
+        monkeypatch.setenv(ALLOCATOR[0], preset)
+    monkeypatch.setattr(sys, "argv", ["libya-israel-data", "--version"])
+    with pytest.raises(SystemExit):
+        main()
+    assert os.environ[ALLOCATOR[0]] == (preset or ALLOCATOR[1])
+
+
 def test_json_output_never_carries_progress() -> None:
     result = CliRunner().invoke(cli, ["validate", "--format", "json"])
     assert json.loads(result.stdout)["valid"] is True

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from .contract import NAMES, Resource
-from .dates import bounds_exprs
+from .dates import date_bounds
 from .relays import Chains
 
 if TYPE_CHECKING:
@@ -54,8 +54,14 @@ def table_columns(resource: Resource) -> list[tuple[str, str]]:
 
 
 def with_date_bounds(df: pl.DataFrame, fields: list[str]) -> pl.DataFrame:
-    """Add ``<field>_earliest`` and ``<field>_latest`` (dates) for each EDTF field."""
-    return df.with_columns(*[e for name in fields for e in bounds_exprs(name)])
+    """Add ``<field>_earliest`` and ``<field>_latest`` (dates) for each EDTF field.
+
+    Computed once per distinct value and joined back: a million claims state a few thousand
+    distinct dates, and parsing each cell costs ten times the join."""
+    for name in fields:
+        bounds = date_bounds(df.get_column(name), name)
+        df = df.join(bounds, on=name, how="left", maintain_order="left")
+    return df
 
 
 #: The evidence table: one row per citation, the claim beside the citing source.
