@@ -333,3 +333,36 @@ def test_turns_are_taken_first_come_first_served() -> None:
     for t in threads:
         t.join(5)
     assert order == ["first", "second", "third"]
+
+
+def test_search_writer_stops_when_asked(
+    tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An export that fails or is interrupted stops the search writer within a batch, rather
+    than letting it fold and index the whole corpus first; nothing it began is committed."""
+    import itertools
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from libya_israel_data.export import sqlite as sqlite_export
+
+    package = open_package(tiny)
+    real, seen = sqlite_export.search_batches, []
+
+    def endless(package):
+        for batch in itertools.cycle(list(real(package))):
+            seen.append(batch.height)
+            time.sleep(0.01)
+            yield batch
+
+    monkeypatch.setattr(sqlite_export, "search_batches", endless)
+    with ThreadPoolExecutor(2) as pool:
+        writer = sqlite_export.SearchWriter(package, tmp_path / "s.db", sqlite_export.Turns(), pool)
+        done = pool.submit(writer.run)
+        while len(seen) < 3:
+            time.sleep(0.005)
+        writer.stop()
+        done.result(timeout=5)
+    assert len(seen) < 10
+    con = sqlite3.connect(tmp_path / "s.db")
+    assert con.execute("SELECT name FROM sqlite_master").fetchall() == []

@@ -182,36 +182,48 @@ def _connect(path: Path) -> sqlite3.Connection:
     return con
 
 
-def write_search(
-    package: ValidatedPackage,
-    path: Path,
-    turns: Turns,
-    cancel: threading.Event,
-    pool: Executor,
-) -> None:
-    """Build the FTS table alone in the database at ``path`` (a scratch file), beside the
+class SearchWriter:
+    """Builds the FTS table alone in the database at ``path`` (a scratch file), beside the
     tables' writer. Polars folds each batch in ``pool`` while the one before is bound to
     SQLite; SQLite then tokenises the whole corpus in one statement, without Python's global
-    lock (rows bound one by one would hold it all along). Stops between batches once
-    ``cancel`` is set."""
-    con = _connect(path)
-    try:
-        con.execute("BEGIN")
-        con.execute(f"CREATE TABLE corpus ({', '.join(SEARCH_COLUMNS)})")
-        marks = ", ".join("?" * len(SEARCH_COLUMNS))
-        for batch in _ahead(search_batches(package), pool):
-            if cancel.is_set():
+    lock (rows bound one by one would hold it all along). :meth:`stop` ends it early from
+    another thread: between batches, or by interrupting SQLite mid-statement."""
+
+    def __init__(self, package: ValidatedPackage, path: Path, turns: Turns, pool: Executor):
+        self.package, self.path, self.turns, self.pool = package, path, turns, pool
+        self._stopped = threading.Event()
+        self._con: sqlite3.Connection | None = None
+
+    def run(self) -> None:
+        con = self._con = _connect(self.path)
+        try:
+            con.execute("BEGIN")
+            con.execute(f"CREATE TABLE corpus ({', '.join(SEARCH_COLUMNS)})")
+            marks = ", ".join("?" * len(SEARCH_COLUMNS))
+            for batch in _ahead(search_batches(self.package), self.pool):
+                if self._stopped.is_set():
+                    return
+                with self.turns:
+                    con.executemany(f"INSERT INTO corpus VALUES ({marks})", batch.iter_rows())
+            con.execute(SEARCH_TABLE)
+            # FTS5 writes its in-memory terms to a new segment every megabyte by default, then
+            # merges the segments again and again: a larger buffer merges far less.
+            con.execute("INSERT INTO search(search, rank) VALUES ('hashsize', ?)", (SEARCH_HASH,))
+            if self._stopped.is_set():
                 return
-            with turns:
-                con.executemany(f"INSERT INTO corpus VALUES ({marks})", batch.iter_rows())
-        con.execute(SEARCH_TABLE)
-        # FTS5 writes its in-memory terms to a new segment every megabyte by default, then
-        # merges the segments again and again: a larger buffer merges far less.
-        con.execute("INSERT INTO search(search, rank) VALUES ('hashsize', ?)", (SEARCH_HASH,))
-        con.execute("INSERT INTO search SELECT * FROM corpus ORDER BY rowid")
-        con.execute("COMMIT")
-    finally:
-        con.close()
+            con.execute("INSERT INTO search SELECT * FROM corpus ORDER BY rowid")
+            con.execute("COMMIT")
+        finally:
+            self._con = None
+            con.close()
+
+    def stop(self) -> None:
+        self._stopped.set()
+        con = self._con
+        if con is not None:
+            # thread-safe: the running statement fails with "interrupted"
+            with contextlib.suppress(sqlite3.ProgrammingError):  # closed meanwhile
+                con.interrupt()
 
 
 def _ahead(items: Iterator[T], pool: Executor) -> Iterator[T]:
@@ -290,13 +302,13 @@ def write_database(
             scratch = stack.enter_context(scratch_file(path))
         # two threads: the search writer, and polars folding its next batch
         pool = stack.enter_context(ThreadPoolExecutor(2, thread_name_prefix="lid-search"))
-        cancel = threading.Event()
         turns = Turns()
-        search = pool.submit(write_search, package, scratch, turns, cancel, pool)
+        writer = SearchWriter(package, scratch, turns, pool)
+        search = pool.submit(writer.run)
         try:
             _write_tables(package, path, search, scratch, turns, progress or Silent())
         except BaseException:
-            cancel.set()  # the pool's exit waits for the search writer's current batch only
+            writer.stop()  # so that the pool's exit waits a moment, not the whole index
             raise
 
 
