@@ -33,9 +33,14 @@ values = st.one_of(
 @given(st.lists(values, min_size=1, max_size=30))
 def test_vectorized_bounds_equal_the_reference_parser(items: list[str]) -> None:
     df = pl.DataFrame({"d": items}, schema={"d": pl.String})
-    out = df.with_columns(*derive.bounds_exprs("d"))
+    out = df.with_columns(*dates.bounds_exprs("d"))
     for value, earliest, latest in out.iter_rows():
         assert (earliest, latest) == dates.bounds(value), value
+    # the derived tables compute each distinct date once and join the bounds back
+    joined = derive.with_date_bounds(df.with_columns(pl.col("d").replace("", None)), ["d"])
+    assert joined.height == df.height
+    for value, (_, earliest, latest) in zip(items, joined.iter_rows(), strict=True):
+        assert (earliest, latest) == (dates.bounds(value) if value else (None, None)), value
 
 
 def _table(name: str, rows: dict[str, list[str]]) -> Table:
