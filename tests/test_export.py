@@ -335,6 +335,31 @@ def test_turns_are_taken_first_come_first_served() -> None:
     assert order == ["first", "second", "third"]
 
 
+def test_a_turn_given_up_while_waiting_does_not_block_the_others() -> None:
+    """Ctrl-C while one writer waits for its turn: the turn passes on, so the other writer
+    finishes its batch and the export can unwind (rather than wait forever)."""
+    import threading
+
+    from libya_israel_data.export.sqlite import Turns
+
+    turns = Turns()
+    turns.__enter__()  # ticket 0, held
+    wait_for = turns._turn.wait_for
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    turns._turn.wait_for = interrupted
+    with pytest.raises(KeyboardInterrupt):
+        turns.__enter__()  # ticket 1, given up
+    turns._turn.wait_for = wait_for
+    turns.__exit__(None, None, None)
+    other = threading.Thread(target=lambda: (turns.__enter__(), turns.__exit__(None, None, None)))
+    other.start()
+    other.join(5)
+    assert not other.is_alive()
+
+
 def test_search_writer_stops_when_asked(
     tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -162,17 +162,30 @@ class Turns:
         self._turn = threading.Condition()
         self._next = 0
         self._serving = 0
+        self._skipped: set[int] = set()
 
     def __enter__(self) -> None:
         with self._turn:
             ticket = self._next
             self._next += 1
-            self._turn.wait_for(lambda: self._serving == ticket)
+            try:
+                self._turn.wait_for(lambda: self._serving == ticket)
+            except BaseException:  # interrupted while waiting (Ctrl-C): give the turn away
+                self._skipped.add(ticket)
+                self._advance()
+                raise
 
     def __exit__(self, *exc: object) -> None:
         with self._turn:
             self._serving += 1
-            self._turn.notify_all()
+            self._advance()
+
+    def _advance(self) -> None:
+        """Serve the next ticket whose holder still waits (the condition is held)."""
+        while self._serving in self._skipped:
+            self._skipped.remove(self._serving)
+            self._serving += 1
+        self._turn.notify_all()
 
 
 def _connect(path: Path) -> sqlite3.Connection:
