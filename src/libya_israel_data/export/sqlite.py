@@ -260,23 +260,23 @@ def copy_search(con: sqlite3.Connection, scratch: Path) -> None:
     of it; the export's tests run FTS5's own ``integrity-check`` on the result.
     """
     con.execute("ATTACH DATABASE ? AS scratch", (str(scratch),))
-    try:
-        con.execute("BEGIN")
-        con.execute(SEARCH_TABLE)
-        shadows = (
-            "SELECT name FROM {}.sqlite_master "
-            "WHERE type = 'table' AND name GLOB 'search_*' ORDER BY name"
-        )
-        built = [name for (name,) in con.execute(shadows.format("scratch"))]
-        fresh = [name for (name,) in con.execute(shadows.format("main"))]
-        if built != fresh:
-            raise RuntimeError(f"FTS5 shadow tables differ: {built} != {fresh}")
-        for name in built:
-            con.execute(f"DELETE FROM main.{_q(name)}")
-            con.execute(f"INSERT INTO main.{_q(name)} SELECT * FROM scratch.{_q(name)}")
-        con.execute("COMMIT")
-    finally:
-        con.execute("DETACH DATABASE scratch")
+    con.execute("BEGIN")
+    con.execute(SEARCH_TABLE)
+    shadows = (
+        "SELECT name FROM {}.sqlite_master "
+        "WHERE type = 'table' AND name GLOB 'search_*' ORDER BY name"
+    )
+    built = [name for (name,) in con.execute(shadows.format("scratch"))]
+    fresh = [name for (name,) in con.execute(shadows.format("main"))]
+    if built != fresh:
+        raise RuntimeError(f"FTS5 shadow tables differ: {built} != {fresh}")
+    for name in built:
+        con.execute(f"DELETE FROM main.{_q(name)}")
+        con.execute(f"INSERT INTO main.{_q(name)} SELECT * FROM scratch.{_q(name)}")
+    con.execute("COMMIT")
+    # On failure the caller closes the connection, which lets go of the scratch file: a
+    # DETACH inside the failed transaction would fail too, and hide the first error.
+    con.execute("DETACH DATABASE scratch")
 
 
 def package_rows(package: ValidatedPackage) -> list[tuple[str, str]]:
