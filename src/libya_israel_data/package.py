@@ -87,7 +87,6 @@ def open_package(
         tables[name] = table.df.drop(ROW, LINE).select(
             [pl.when(pl.col(n) == "").then(None).otherwise(pl.col(n)).alias(n) for n in names]
         )
-        table.df = tables[name].clear()  # the text as read is no longer needed: free it now
     return ValidatedPackage(
         descriptor_path=descriptor_path,
         descriptor=descriptor,

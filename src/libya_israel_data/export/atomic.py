@@ -77,31 +77,26 @@ def recover_leftovers(target: Path) -> list[Path]:
 
 
 @contextlib.contextmanager
-def atomic_file(target: Path, force: bool = False) -> Iterator[Path]:
-    """Yield a temporary path in the target's folder; on success it replaces ``target``."""
-    check_target(target, force)
+def scratch_file(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; it is always removed (and, if a kill leaves
+    it, :func:`recover_leftovers` removes it)."""
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     os.close(fd)
     path = Path(tmp)
     try:
         yield path
-        _publish(path, 0o666)
-        os.replace(path, target)
     finally:
         path.unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
-def scratch_file(target: Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``target`` for intermediate work; it is always removed
-    (and, if a kill leaves it, :func:`recover_leftovers` removes it)."""
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(fd)
-    path = Path(tmp)
-    try:
+def atomic_file(target: Path, force: bool = False) -> Iterator[Path]:
+    """Yield a temporary path in the target's folder; on success it replaces ``target``."""
+    check_target(target, force)
+    with scratch_file(target) as path:
         yield path
-    finally:
-        path.unlink(missing_ok=True)
+        _publish(path, 0o666)
+        os.replace(path, target)
 
 
 @contextlib.contextmanager
