@@ -121,18 +121,37 @@ def test_output_usage_errors_are_precise(tiny: Path, tmp_path: Path) -> None:
     assert result.exit_code == 2 and "does not exist; create it first" in result.output
 
 
+def _sqlite_full() -> sqlite3.OperationalError:
+    error = sqlite3.OperationalError("database or disk is full")
+    error.sqlite_errorname = "SQLITE_FULL"  # as the sqlite3 module sets it
+    return error
+
+
+@pytest.mark.parametrize(
+    ("where", "error", "words"),
+    [
+        ("write_database", OSError(28, "No space left on device"), "No space left on device"),
+        ("write_database", _sqlite_full(), "database or disk is full"),
+        ("search_batches", _sqlite_full(), "database or disk is full"),  # the second thread
+    ],
+)
 def test_os_errors_are_reported_without_a_traceback(
-    tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    where: str,
+    error: Exception,
+    words: str,
+    tiny: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from libya_israel_data.export import sqlite as sqlite_export
 
     def full(*args, **kwargs):
-        raise OSError(28, "No space left on device")
+        raise error
 
-    monkeypatch.setattr(sqlite_export, "write_database", full)
+    monkeypatch.setattr(sqlite_export, where, full)
     result = run("export", "--package", str(tiny), "-o", str(tmp_path / "x.sqlite"))
     assert result.exit_code == 1
-    assert "could not write" in result.output and "No space left on device" in result.output
+    assert "could not write" in result.output and words in result.output
     assert ".x.sqlite." not in result.output  # no temporary name in the message
     assert list(tmp_path.iterdir()) == [tiny.parent]  # and no temporary file left
 
@@ -241,3 +260,20 @@ def test_files_above_the_size_limit_are_refused(
     assert {i.resource for i in report.errors if i.code == "rule-not-run"} >= {
         i.resource for i in too_large
     }
+
+
+def test_other_sqlite_errors_are_not_disguised_as_a_full_disk(
+    tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only SQLite's codes for a file it could not write become a message; any other SQLite
+    error is a bug, and keeps its traceback."""
+    from libya_israel_data.export import sqlite as sqlite_export
+
+    def bug(*args, **kwargs):
+        raise sqlite3.OperationalError("no such table: x")
+
+    monkeypatch.setattr(sqlite_export, "write_database", bug)
+    result = run("export", "--package", str(tiny), "-o", str(tmp_path / "x.sqlite"))
+    assert isinstance(result.exception, sqlite3.OperationalError)
+    assert "could not write" not in result.output
+    assert list(tmp_path.iterdir()) == [tiny.parent]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -63,6 +64,10 @@ def _bar(steps: int, fmt: str = "text") -> Iterator[Progress]:
         progress.close()
 
 
+#: SQLite's codes for a file it could not write: a full disk, an I/O error, a read-only file.
+SQLITE_WRITE_ERRORS = ("SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_READONLY")
+
+
 def _write(output: str, steps: int, write: Callable[[Any], Any]) -> None:
     """Run a writer (an export, the site) with a progress bar, and map its outcome to exit
     codes: 2 for an output that may not be written, 1 for invalid data, a message without a
@@ -82,6 +87,10 @@ def _write(output: str, steps: int, write: Callable[[Any], Any]) -> None:
         sys.exit(1)
     except OSError as e:  # a full disk, a read-only folder: say so, without temporary names
         raise click.ClickException(f"could not write {output}: {e.strerror or e}") from e
+    except sqlite3.Error as e:  # the same, as SQLite reports it; any other SQLite error is a bug
+        if not str(getattr(e, "sqlite_errorname", "")).startswith(SQLITE_WRITE_ERRORS):
+            raise
+        raise click.ClickException(f"could not write {output}: {e}") from e
     finally:
         progress.close()
         signal.signal(signal.SIGTERM, previous)
