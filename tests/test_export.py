@@ -307,32 +307,29 @@ def test_search_batches_are_computed_ahead_in_order() -> None:
         assert list(_ahead(iter([]), pool)) == []
 
 
-def test_turns_are_taken_first_come_first_served() -> None:
+def test_a_writer_that_takes_its_turn_again_queues_behind_the_other() -> None:
+    """The tables' writer releases and retakes its turn batch after batch: the search writer,
+    waiting meanwhile, goes first (a plain lock would let the releasing thread take it back at
+    once and starve the other)."""
     import threading
     import time
 
     from libya_israel_data.export.sqlite import Turns
 
     turns, order = Turns(), []
-    turns.__enter__()  # held: the others queue up behind it
-    started = []
-
-    def take(name: str) -> None:
-        started.append(name)
-        with turns:
-            order.append(name)
-
-    threads = []
-    for name in ("first", "second", "third"):
-        threads.append(threading.Thread(target=take, args=(name,)))
-        threads[-1].start()
-        while name not in started:
-            time.sleep(0.001)
-        time.sleep(0.02)  # let it queue before the next one comes
+    turns.__enter__()  # the tables' writer holds its turn
+    other = threading.Thread(
+        target=lambda: (turns.__enter__(), order.append("search"), turns.__exit__())
+    )
+    other.start()
+    while turns._next < 2:  # until the search writer waits with its ticket
+        time.sleep(0.001)
     turns.__exit__(None, None, None)
-    for t in threads:
-        t.join(5)
-    assert order == ["first", "second", "third"]
+    turns.__enter__()  # at once again: behind the one who waited
+    order.append("tables")
+    turns.__exit__(None, None, None)
+    other.join(5)
+    assert order == ["search", "tables"]
 
 
 def test_a_turn_given_up_while_waiting_does_not_block_the_others() -> None:

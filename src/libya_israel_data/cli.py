@@ -52,9 +52,9 @@ def _interrupt(signum: int, frame: object) -> None:
 
 @contextlib.contextmanager
 def _bar(steps: int, fmt: str = "text") -> Iterator[Progress]:
-    """A progress bar on standard error for a command's long work (reading, validating): it
-    shows only on a terminal, once the work has taken a second, and never beside JSON output
-    (as ``validate --format json``)."""
+    """The progress bar of every command's long work (reading, validating, writing), on
+    standard error: it shows only on a terminal, once the work has taken a second, and never
+    beside JSON output (that is a machine's)."""
     from .progress import Progress
 
     progress = Progress(steps, enabled=False if fmt == "json" else None)
@@ -74,12 +74,11 @@ def _write(output: str, steps: int, write: Callable[[Any], Any]) -> None:
     traceback for an OS error. SIGTERM (kill, a CI timeout) unwinds like Ctrl-C, so the
     writer's temporary files are removed."""
     from .export import InvalidPackageError, TargetExistsError, UnsafeTargetError
-    from .progress import Progress
 
-    progress = Progress(steps)
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        path = write(progress)
+        with _bar(steps) as progress:
+            path = write(progress)
     except (TargetExistsError, UnsafeTargetError, FileNotFoundError) as e:
         raise click.UsageError(str(e)) from e
     except InvalidPackageError as e:
@@ -92,7 +91,6 @@ def _write(output: str, steps: int, write: Callable[[Any], Any]) -> None:
             raise
         raise click.ClickException(f"could not write {output}: {e}") from e
     finally:
-        progress.close()
         signal.signal(signal.SIGTERM, previous)
     click.echo(f"wrote {path}")
 
@@ -125,13 +123,12 @@ def validate(path: str | None, fmt: str) -> None:
     standard error. Exit code 0 when there are no errors
     (warnings allowed), 1 when there are errors, 2 for usage errors.
     """
-    from .progress import Progress
     from .validation import steps
     from .validation import validate as run
 
-    # Never in JSON output (it is a machine's) nor when standard error is not a terminal.
-    progress = Progress(steps(), enabled=None if fmt == "text" else False)
-    report = run(_descriptor(path, announce=fmt == "text"), progress=progress)
+    descriptor = _descriptor(path, announce=fmt == "text")
+    with _bar(steps(), fmt) as progress:
+        report = run(descriptor, progress=progress)
     if fmt == "json":
         click.echo(report.to_json())
     else:
@@ -377,8 +374,8 @@ def cite(resource: str | None, row_id: str | None, package: str | None, fmt: str
 #: polars allocates through jemalloc, which keeps freed memory for ten seconds before giving it
 #: back, so a command's peak holds every transient buffer of the last ten seconds. Given back at
 #: once, a million claims validate in about 100 MiB less and export to SQLite in about 250 MiB
-#: less (docs/benchmarks.md), for 5 to 20% more time. Set before polars loads; a value the user
-#: set wins.
+#: less, for 5% (SQLite) to 40% (validate) more time (docs/benchmarks.md). Set before polars
+#: loads; a value the user set wins.
 ALLOCATOR = ("_RJEM_MALLOC_CONF", "background_thread:true,dirty_decay_ms:0,muzzy_decay_ms:0")
 
 
