@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import re
 from dataclasses import dataclass, field
 from functools import partial
@@ -243,15 +242,24 @@ def _fast(data: bytes, start: int, width: int) -> pl.DataFrame | None:
     )
 
 
-def _slow(body: bytes, width: int, emit) -> tuple[pl.DataFrame, list[Issue]]:
+def _slow(body: bytes | memoryview, width: int, emit) -> tuple[pl.DataFrame, list[Issue]]:
     """Parse record by record with Python's strict csv reader, reporting every bad record."""
     issues: list[Issue] = []
     columns: list[list[str | None]] = [[] for _ in range(width)]
     rows: list[int] = []
     lines: list[int] = []
-    text = body.decode("utf-8")
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    raw_lines = text.split("\n")
+    # The lines are the reader's input too (a StringIO would hold the text again, at up to
+    # four bytes a character): memory stays a small multiple of the file.
+    raw_lines = str(body, "utf-8").split("\n")
+    last = len(raw_lines) - 1
+    reader = csv.reader(
+        (
+            line if i == last else line + "\n"
+            for i, line in enumerate(raw_lines)
+            if line or i < last
+        ),
+        strict=True,
+    )
     start, row = 2, 0
     while True:
         try:
@@ -288,7 +296,9 @@ def _slow(body: bytes, width: int, emit) -> tuple[pl.DataFrame, list[Issue]]:
             continue
         row += 1
         # Python's reader, even strict, accepts a quote inside an unquoted cell: check the raw text.
-        if not RECORD.fullmatch("\n".join(raw_lines[start - 2 : reader.line_num])):
+        first, end = start - 2, reader.line_num
+        raw = raw_lines[first] if end - first == 1 else "\n".join(raw_lines[first:end])
+        if not RECORD.fullmatch(raw):
             issues.append(
                 emit(
                     "csv-syntax",
@@ -393,7 +403,7 @@ def read_table(package: Package, resource: Resource, keep: bool = False) -> Tabl
         _refuse_wide(width, resource, emit)
         df = _fast(data, end + 1, width) if len(body) >= SMALL else None
         if df is None and body:
-            df, parse_issues = _slow(bytes(body), width, emit)
+            df, parse_issues = _slow(body, width, emit)
             issues.extend(parse_issues)
     del body, data  # the file's bytes are no longer needed: free them before the checks
     labels = _parse_header(header)
