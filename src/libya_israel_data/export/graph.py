@@ -21,6 +21,7 @@ import polars as pl
 from ..contract import NAMES
 from ..package import ValidatedPackage
 from .atomic import atomic_file
+from .checks import check_before_writing
 
 P, ORG, M, PA, C = (
     NAMES.people,
@@ -150,6 +151,7 @@ def _gexf(g: Any, created: str) -> bytes:
 def export_graph(
     package: ValidatedPackage, output: Path, *, fmt: str = "graphml", force: bool = False
 ) -> Path:
+    check_before_writing(package, xml=True)
     g = build(package)
     data = _graphml(g) if fmt == "graphml" else _gexf(g, str(package.metadata().get("created", "")))
     with atomic_file(output, force) as tmp:

@@ -27,6 +27,7 @@ from ..derive import DISPUTED, EVIDENCE_SOURCE, disputed_columns, table_columns
 from ..package import ValidatedPackage
 from ..progress import Progress, Silent
 from .atomic import atomic_file, scratch_file
+from .checks import check_before_writing
 
 C = NAMES.claims
 T = TypeVar("T")
@@ -310,6 +311,7 @@ def write_database(
     the rest, and SQLite tokenises without Python's global lock, so on two cores the export takes
     about as long as the longer of the two. The bytes do not depend on which finishes first.
     """
+    check_before_writing(package)
     with contextlib.ExitStack() as stack:
         if scratch is None:
             scratch = stack.enter_context(scratch_file(path))
