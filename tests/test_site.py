@@ -179,3 +179,50 @@ def test_docs_pictures_are_current() -> None:
     assert (docs / "network.svg").read_text(encoding="utf-8") == network(
         t["people"], t["meetings"], t["participants"]
     )
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"licenses": None}, {"licenses": []}, {"title": None}, {"contributors": None}],
+    ids=["no-licenses", "empty-licenses", "no-title", "no-contributors"],
+)
+def test_a_descriptor_without_optional_fields_never_crashes_a_command(
+    change: dict, tmp_path: Path
+) -> None:
+    """Optional descriptor fields missing: the site shows what is there; nothing crashes."""
+    import json
+
+    from .conftest import build_case
+
+    descriptor = build_case(tmp_path / "pkg")
+    meta = json.loads(descriptor.read_text(encoding="utf-8"))
+    for key, value in change.items():
+        if value is None:
+            meta.pop(key, None)
+        else:
+            meta[key] = value
+    descriptor.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
+    assert lid.validate(descriptor).valid
+    runner = CliRunner()
+    result = runner.invoke(cli, ["site", "--package", str(descriptor), "-o", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.output
+    index = (tmp_path / "s" / "index.html").read_text(encoding="utf-8")
+    if "title" in change:
+        assert f"<h1>{meta['name']}</h1>" in index
+    if "licenses" in change:
+        assert "Data licence:\nnot stated." in index
+    for args in (
+        ["export", "--package", str(descriptor), "-o", str(tmp_path / "d.sqlite")],
+        [
+            "export",
+            "--package",
+            str(descriptor),
+            "-o",
+            str(tmp_path / "d2.sqlite"),
+            "--datasette-metadata",
+        ],
+        ["export", "--format", "graphml", "--package", str(descriptor), "-o", str(tmp_path / "g")],
+        ["cite", "--package", str(descriptor)],
+    ):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 0, (args, result.output)

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .package import shown_metadata
 from .paths import resolve_descriptor
 from .progress import Progress
 
@@ -50,8 +51,8 @@ def citation(
     d = _descriptor(path)
     version, year = d["version"], d["created"][:4]
     date = d["created"][:10]
-    title = d.get("title", d["name"])
-    licence = (d.get("licenses") or [{}])[0].get("name", "")
+    shown = shown_metadata(d)
+    title, licence = shown["title"], shown["licence"]
     if resource is None:
         if style == "bibtex":
             return (

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from .. import folding
 from ..contract import NAMES
-from ..package import ValidatedPackage
+from ..package import ValidatedPackage, shown_metadata
 from ..search import index
 from . import svg
 
@@ -114,7 +114,7 @@ def site_data(package: ValidatedPackage) -> dict[str, Any]:
         "meetings_of": meetings_of,
         "about": about,
         "made": made,
-        "meta": package.metadata(),
+        "meta": shown_metadata(package.metadata()),
     }
 
 
