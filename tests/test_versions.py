@@ -147,10 +147,14 @@ def test_workflow_runs_the_same_commands_as_ci() -> None:
     steps = [s.get("run", "") for job in workflow["jobs"].values() for s in job["steps"]]
     script = "\n".join(steps)
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert 'pip install --quiet -e ".[dev]"' in ci and 'pip install -e ".[dev]"' in script
-    assert "libya-israel-data validate" in script
+    assert "tests/readme_commands.py test" in ci  # CI runs the README's test command
+    assert 'pip install -e ".[dev]"' in script
+    assert "python -m playwright install --with-deps chromium" in script  # hosted runners
+    assert "libya-israel-data validate --format github" in script
+    assert "libya-israel-data diff ../base . --format markdown" in script
+    assert "GITHUB_STEP_SUMMARY" in script
     assert "frictionless validate datapackage.json" in script
-    assert "python -m pytest" in script and "python -m pytest" in ci
+    assert "python -m pytest" in script
 
 
 def test_pre_commit_config_is_valid_yaml() -> None:

@@ -87,7 +87,7 @@ def _bar(steps: int, fmt: str = "text") -> Iterator[Progress]:
     beside JSON output (that is a machine's)."""
     from .progress import Progress
 
-    progress = Progress(steps, enabled=False if fmt == "json" else None)
+    progress = Progress(steps, enabled=False if fmt in ("json", "github", "markdown") else None)
     try:
         yield progress
     finally:
@@ -140,10 +140,11 @@ def cli() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "github"]),
     default="text",
     show_default=True,
-    help="text: one line per issue; json: the library's report.",
+    help="text: one line per issue; json: the library's report; github: GitHub Actions "
+    "annotations, each issue on its file and line in a pull request.",
 )
 def validate(path: str | None, fmt: str) -> None:
     """Validate a data package: PATH is a datapackage.json or a folder holding one.
@@ -161,6 +162,11 @@ def validate(path: str | None, fmt: str) -> None:
         report = run(descriptor, progress=progress)
     if fmt == "json":
         click.echo(report.to_json())
+    elif fmt == "github":
+        from .annotations import github_lines
+
+        for line in github_lines(report, descriptor.parent):
+            click.echo(line)
     else:
         for line in report.to_lines():
             click.echo(line)
@@ -296,7 +302,13 @@ def coverage(path: str | None, fmt: str, keep_going: bool) -> None:
 @click.argument("old", type=click.Path(dir_okay=True, file_okay=True))
 @click.argument("new", type=click.Path(dir_okay=True, file_okay=True))
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="text: a line per row; json: the library's result; markdown: a review summary "
+    "(counts per resource, then the changed fields) for a pull request's job summary.",
 )
 def diff(old: str, new: str, fmt: str) -> None:
     """Compare two packages (datapackage.json files or folders): rows added, removed and
@@ -309,7 +321,7 @@ def diff(old: str, new: str, fmt: str) -> None:
     import json
 
     from .diff import diff as run
-    from .diff import differs, render
+    from .diff import differs, render, render_markdown
     from .package import InvalidPackageError
     from .validation import steps
 
@@ -318,9 +330,12 @@ def diff(old: str, new: str, fmt: str) -> None:
             result = run(_descriptor(old), _descriptor(new), progress=progress)
     except InvalidPackageError as e:
         _refuse_invalid(e, keep_going=False)
-    click.echo(
-        json.dumps(result, ensure_ascii=False, indent=2) if fmt == "json" else render(result)
-    )
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        click.echo(
+            render_markdown(result) if fmt == "markdown" else render(result), nl=fmt == "text"
+        )
     sys.exit(1 if differs(result) else 0)
 
 
