@@ -9,11 +9,11 @@ In the corpus, frictionless passes cases in which we report these codes:
 ``csv-syntax``, ``dispute-self``, ``dispute-subject-mismatch``, ``duplicate-url``,
 ``encoding-declared``, ``end-before-start``, ``foreign-key``, ``formula-trigger``, ``invalid-date``,
 ``invisible-character``, ``line-ending``, ``metadata-error``, ``missing-label``, ``mixed-script``,
-``mojibake``, ``not-nfc``, ``occurred-claim-missing``, ``package-error``,
+``mojibake``, ``noncharacter``, ``not-nfc``, ``occurred-claim-missing``, ``package-error``,
 ``participant-claim-mismatch``, ``person-orphaned``, ``presentation-form``,
 ``published-after-created``, ``relays-cycle``, ``resource-missing``, ``rule-not-run``,
 ``schema-mismatch``, ``source-orphaned``, ``stated-after-published``, ``surrounding-whitespace``,
-``unclosed-quote`` and ``upstream-not-relayed``
+``tatweel``, ``unclosed-quote`` and ``upstream-not-relayed``
 (``foreign-key`` only because frictionless reads a malformed CSV row
 differently and so sees a different key; ``constraint-error`` and ``missing-label`` because
 frictionless checks the data against the package's own, edited schema, and we against the

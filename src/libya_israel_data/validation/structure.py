@@ -163,6 +163,31 @@ def _check_header(labels: list[str], resource: Resource, emit) -> dict[int, str]
 _QUOTE, _COMMA, _LF = 34, 44, 10
 
 
+#: Bytes compared at a time when looking for quotes.
+QUOTE_STEP = 1 << 24
+
+
+def _quote_runs(buf) -> tuple:
+    """Start and end (exclusive) of every run of consecutive quotes in ``buf``, compared 16 MiB
+    at a time: memory grows with the number of runs, never with the file or its quotes."""
+    import numpy as np
+
+    step = QUOTE_STEP
+    starts, ends = [], []
+    for i in range(0, buf.size, step):
+        mask = (buf[i : i + step] == _QUOTE).view(np.int8)
+        prev = np.int8(i > 0 and buf[i - 1] == _QUOTE)
+        nxt = np.int8(i + step < buf.size and buf[i + step] == _QUOTE)
+        edges = np.diff(mask, prepend=prev, append=nxt)
+        # edges[k] is mask[k] - mask[k - 1]: a run starts at k < len(mask) (the last edge is
+        # the next chunk's) and ends at k >= 1 (an end at k = 0 is the previous chunk's last)
+        starts.append(np.flatnonzero(edges[:-1] == 1) + i)
+        ends.append(np.flatnonzero(edges[1:] == -1) + i + 1)
+    if not starts:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    return np.concatenate(starts).astype(np.int64), np.concatenate(ends).astype(np.int64)
+
+
 def quotes_well_formed(data: bytes) -> bool:
     """Whether every quote character stands where RFC 4180 allows it, checked without a loop.
 
@@ -175,20 +200,14 @@ def quotes_well_formed(data: bytes) -> bool:
     import numpy as np  # only large files come here
 
     buf = np.frombuffer(data, dtype=np.uint8)
-    step = 1 << 24  # compare 16 MiB at a time: never a mask as large as the file
-    quotes = np.concatenate(
-        [np.flatnonzero(buf[i : i + step] == _QUOTE) + i for i in range(0, buf.size, step)]
-        or [np.empty(0, dtype=np.int64)]
-    )
-    if quotes.size == 0:
+    first, after = _quote_runs(buf)  # where each run of quotes starts, and ends (exclusive)
+    if first.size == 0:
         return True
-    if quotes.size % 2:
+    lengths = after - first
+    before = np.cumsum(lengths) - lengths  # quotes before each run
+    if (before[-1] + lengths[-1]) % 2:
         return False
-    starts = np.flatnonzero(np.diff(quotes, prepend=-2) != 1)  # index of each run's first quote
-    lengths = np.diff(np.append(starts, quotes.size))
-    first = quotes[starts]
-    after = first + lengths
-    outside = starts % 2 == 0
+    outside = before % 2 == 0
     before_ok = first == 0
     before_ok[first > 0] = np.isin(buf[first[first > 0] - 1], (_COMMA, _LF))
     after_ok = after >= buf.size
@@ -201,7 +220,7 @@ def quotes_well_formed(data: bytes) -> bool:
 def _fast(data: bytes, start: int, width: int) -> pl.DataFrame | None:
     """Parse ``data[start:]`` with polars; None when anything is off (the slow path says what)."""
     body = memoryview(data)[start:]
-    if not quotes_well_formed(body):
+    if not _first_record_fits(body, width) or not quotes_well_formed(body):
         return None
     names = [f"c{i}" for i in range(width)]
     try:
@@ -240,6 +259,33 @@ def _fast(data: bytes, start: int, width: int) -> pl.DataFrame | None:
         .cast(pl.Int32)
         .alias(LINE),
     )
+
+
+#: Records at least this long are checked by :func:`quotes_well_formed` (linear, vectorized)
+#: rather than by the RECORD regex, whose repeated groups cost memory per cell.
+LONG_RECORD = 1 << 16
+
+
+def _record_well_formed(raw: str) -> bool:
+    """Whether one record's raw text is RFC 4180 (see RECORD). Without a quote it always is."""
+    if '"' not in raw:
+        return True
+    if len(raw) < LONG_RECORD:
+        return RECORD.fullmatch(raw) is not None
+    return quotes_well_formed(raw.encode("utf-8"))
+
+
+def _first_record_fits(body: bytes | memoryview, width: int) -> bool:
+    """Whether the first record has no more cells than the header (counting the commas of its
+    first line outside quotes). polars sizes its columns from that record: a hostile one with
+    millions of cells would cost gigabytes before it fails."""
+    end = bytes(body[: 1 << 20]).find(b"\n")
+    line = bytes(body[:end] if end >= 0 else body)
+    if line.count(b",") <= width - 1:
+        return True
+    # commas outside quoted cells (a quote pair inside a cell reads as two quoted cells); a
+    # record that goes on past its first line may count too many: it is read the slow way
+    return re.sub(rb'"[^"]*"', b"", line).count(b",") <= width - 1
 
 
 def _slow(body: bytes | memoryview, width: int, emit) -> tuple[pl.DataFrame, list[Issue]]:
@@ -298,7 +344,7 @@ def _slow(body: bytes | memoryview, width: int, emit) -> tuple[pl.DataFrame, lis
         # Python's reader, even strict, accepts a quote inside an unquoted cell: check the raw text.
         first, end = start - 2, reader.line_num
         raw = raw_lines[first] if end - first == 1 else "\n".join(raw_lines[first:end])
-        if not RECORD.fullmatch(raw):
+        if not _record_well_formed(raw):
             issues.append(
                 emit(
                     "csv-syntax",
