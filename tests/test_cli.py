@@ -161,7 +161,7 @@ def test_progress_bar_only_on_a_terminal_after_a_delay() -> None:
     assert fast.getvalue() == ""
     slow = Tty()
     lid.validate(progress=Progress(steps(), stream=slow, delay=0))
-    assert "12/12 checking provenance" in slow.getvalue()
+    assert "13/13 checking provenance" in slow.getvalue()
     assert slow.getvalue().endswith("\r")  # the bar erases itself
 
 
@@ -226,3 +226,4 @@ def test_json_output_never_carries_progress() -> None:
     result = CliRunner().invoke(cli, ["validate", "--format", "json"])
     assert json.loads(result.stdout)["valid"] is True
     assert result.stderr == ""
+
