@@ -1,10 +1,11 @@
 """Network export: the people-meeting network as GraphML or GEXF, for Gephi, networkx, igraph.
 
 Nodes are people, organizations and meetings (``kind``), with their names in Latin, Arabic and
-Hebrew script, country, and for meetings status, kind, date and date bounds; edges join a person
-to a meeting they took part in (role, capacity, side, the claim that puts them there and the
-number of independent origins behind it) and a claim's claimant organization to the meeting it
-speaks about (``kind`` ``claimant``). GEXF carries each meeting's ``start`` and ``end`` dates so
+Hebrew script, country, and for meetings status, kind, contact, date and date bounds; edges join a
+person or an organization to a meeting it took part in (``kind`` ``participant``: role, capacity
+or represented_by, side, the claim that puts it there and the number of independent origins
+behind it), and a claim's claimant organization to the meeting it speaks about (``kind``
+``claimant``). GEXF carries each meeting's ``start`` and ``end`` dates so
 Gephi's timeline works. Built with networkx; written in a fixed order, so the same input gives
 the same bytes.
 """
@@ -22,11 +23,12 @@ from ..contract import NAMES
 from ..package import ValidatedPackage
 from .atomic import atomic_file
 
-P, ORG, M, PA, C = (
+P, ORG, M, PA, OP, C = (
     NAMES.people,
     NAMES.organizations,
     NAMES.meetings,
     NAMES.participants,
+    NAMES.organization_participants,
     NAMES.claims,
 )
 
@@ -79,6 +81,7 @@ def build(package: ValidatedPackage) -> Any:
                     "kind": "meeting",
                     "label": r[M.title],
                     "meeting_kind": r[M.kind],
+                    "contact": r[M.contact],
                     "status": r[M.status],
                     "date": r[M.date],
                     "date_earliest": first.isoformat() if first else None,
@@ -104,6 +107,22 @@ def build(package: ValidatedPackage) -> Any:
                     "side": r[PA.side],
                     "claim_id": r[PA.claim_id],
                     "origins": origins.get(r[PA.claim_id], 0),
+                }
+            ),
+        )
+    for r in d.table("organization_participants").iter_rows(named=True):
+        g.add_edge(
+            f"organization:{r[OP.organization_id]}",
+            f"meeting:{r[OP.meeting_id]}",
+            key=r[OP.claim_id],
+            **_clean(
+                {
+                    "kind": "participant",
+                    "role": r[OP.role],
+                    "represented_by": r[OP.represented_by],
+                    "side": r[OP.side],
+                    "claim_id": r[OP.claim_id],
+                    "origins": origins.get(r[OP.claim_id], 0),
                 }
             ),
         )
