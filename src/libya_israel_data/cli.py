@@ -233,8 +233,9 @@ def refresh(path: str | None) -> None:
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 def coverage(path: str | None, fmt: str) -> None:
-    """Print coverage counts: rows per resource, claims per meeting, single-origin claims,
-    people without a name in Arabic or Hebrew script."""
+    """Print coverage counts: rows per resource, contacts by decade and by kind of contact
+    (related events counted apart), claims per meeting, single-origin claims, people without a
+    name in Arabic or Hebrew script."""
     import json
 
     from .coverage import coverage as run
