@@ -226,3 +226,13 @@ def test_a_descriptor_without_optional_fields_never_crashes_a_command(
     ):
         result = runner.invoke(cli, args)
         assert result.exit_code == 0, (args, result.output)
+
+
+def test_meeting_and_organization_pages_link_organization_participants(site: Path) -> None:
+    meeting = (site / "meetings" / "cairo-2017-haftar-mossad.html").read_text(encoding="utf-8")
+    assert '<a href="../organizations/mossad.html">Mossad</a>' in meeting
+    assert "Mossad members (unnamed) (IL)" in meeting and "<dd>direct</dd>" in meeting
+    mossad = (site / "organizations" / "mossad.html").read_text(encoding="utf-8")
+    assert 'href="../meetings/cairo-2017-haftar-mossad.html"' in mossad
+    related = (site / "meetings" / "israel-2023-08-hallett-cohen.html").read_text(encoding="utf-8")
+    assert "<dd>related_event: The US conveyed" in related
