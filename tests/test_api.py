@@ -269,3 +269,17 @@ def test_frames_keep_their_pandera_contract(ds: lid.Dataset) -> None:
         frame_schema(resource).validate(broken, lazy=True)
     failures = info.value.failure_cases
     assert {"claim_type", "origins"} <= set(failures["column"].dropna())
+
+
+def test_a_missing_resource_is_a_missing_attribute(tiny: Path) -> None:
+    import json
+
+    descriptor = json.loads(tiny.read_text(encoding="utf-8"))
+    descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] != "aliases"]
+    tiny.write_text(json.dumps(descriptor), encoding="utf-8")
+    ds = lid.load(tiny, validate=False)
+    assert not hasattr(ds, "aliases")
+    assert getattr(ds, "aliases", None) is None
+    with pytest.raises(AttributeError, match="the package has no resource 'aliases'"):
+        _ = ds.aliases
+    assert len(ds.claims) > 0

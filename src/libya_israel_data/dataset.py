@@ -62,9 +62,11 @@ class Dataset:
         return self._frames[name].copy()
 
     def __getattr__(self, name: str) -> pd.DataFrame:
-        if name in RESOURCES:
+        # An attribute lookup must fail with AttributeError, so that hasattr() and getattr()
+        # with a default work on a package that lacks a resource.
+        if name in RESOURCES and name in self.package.tables:
             return self.frame(name)
-        raise AttributeError(name)
+        raise AttributeError(f"the package has no resource {name!r}" if name in RESOURCES else name)
 
     def records(self, name: str) -> list[Record]:
         """The rows of one resource as strict pydantic models (``None`` for empty cells)."""
