@@ -171,6 +171,24 @@ def test_written_files_follow_the_umask(tiny: Path, tmp_path: Path) -> None:
         assert stat.S_IMODE(path.stat().st_mode) == 0o644, path
 
 
+def test_no_writer_reads_the_umask_by_changing_it(
+    tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading the umask means setting it (os.umask) and back: another thread writing a file
+    meanwhile would get the wrong permissions. The writers let the system call apply it."""
+    from libya_israel_data.site import build_site
+
+    def refuse(mask: int) -> int:
+        raise AssertionError("os.umask called")
+
+    monkeypatch.setattr(os, "umask", refuse)
+    export("sqlite", tmp_path / "x.sqlite", package=tiny, datasette_metadata=True)
+    export("csv", tmp_path / "csv", package=tiny)
+    export("json", tmp_path / "x.json", package=tiny)
+    build_site(tmp_path / "site", package=tiny)
+    assert "people" in lid.refresh(tiny)  # the descriptor rewritten
+
+
 def test_refresh_refuses_symlinks_out_of_the_package_and_named_pipes(tmp_path: Path) -> None:
     descriptor = build_case(tmp_path / "pkg")
     data = descriptor.parent / "data"
