@@ -67,3 +67,64 @@ def build_case(target: Path, case: Path | None = None) -> Path:
 def tiny(tmp_path: Path) -> Path:
     """The descriptor of a tiny valid package in a temporary folder."""
     return build_case(tmp_path / "pkg")
+
+
+# --- The browser: one Chromium for the whole session -----------------------------------------
+
+BROWSER_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+NO_BROWSER = (
+    "no Chromium: install Debian's package chromium, run `playwright install chromium`, "
+    "or set LID_CHROMIUM to a Chromium executable"
+)
+
+
+def chromium_executable() -> str | None:
+    """The system Chromium to use (``LID_CHROMIUM``, ``chromium`` on PATH, /usr/bin/chromium),
+    or ``None`` to use Playwright's own browser."""
+    import os
+
+    chosen = os.environ.get("LID_CHROMIUM")
+    if chosen:
+        if not Path(chosen).is_file():
+            pytest.fail(f"LID_CHROMIUM={chosen} is not a file")
+        return chosen
+    found = shutil.which("chromium")
+    if found:
+        return found
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").is_file() else None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium through Playwright, shared by every browser test: the system Chromium, or
+    Playwright's own when it is installed. With neither, the tests skip (one line in the
+    summary), except in CI (``CI`` set), where they fail."""
+    import os
+
+    from playwright import sync_api
+
+    executable = chromium_executable()
+    with sync_api.sync_playwright() as p:
+        if executable is None and not Path(p.chromium.executable_path).is_file():
+            if os.environ.get("CI"):
+                pytest.fail(NO_BROWSER + " (CI is set: the browser tests must run)")
+            pytest.skip(NO_BROWSER)
+        b = p.chromium.launch(executable_path=executable, args=BROWSER_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped package's site, built once for the session."""
+    from libya_israel_data.site import build_site
+
+    return build_site(tmp_path_factory.mktemp("site") / "site")
