@@ -98,7 +98,7 @@ def timeline(meetings: list[dict[str, Any]], *, link_prefix: str = "") -> str:
     height = y + 36
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" aria-labelledby="timeline-title" '
+        f'width="{width}" height="{height}" role="group" aria-labelledby="timeline-title" '
         f'font-family="sans-serif" font-size="{size}">',
         '<title id="timeline-title">Timeline of the reported Libya-Israel contacts</title>',
         '<rect width="100%" height="100%" fill="#ffffff"/>',
@@ -253,7 +253,7 @@ def network(
     key_y = height + 10
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {key_y + 50}" '
-        f'width="{width}" height="{key_y + 50}" role="img" aria-labelledby="network-title" '
+        f'width="{width}" height="{key_y + 50}" role="group" aria-labelledby="network-title" '
         f'font-family="sans-serif" font-size="{size}">',
         '<title id="network-title">People, organizations and the meetings they took part in'
         "</title>",
