@@ -431,3 +431,57 @@ def test_every_download_opens_in_its_tool(site: Path, tmp_path: Path) -> None:
     for fmt, read in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
         g = read(folder / f"libya-israel-data.{fmt}")
         assert g.number_of_nodes() > meetings
+
+
+# --- Screenshots in docs/ ----------------------------------------------------------------------
+
+SHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+#: name -> (page, viewport): what docs/screenshots shows, each a step of a reader's visit.
+SCREENSHOTS = {
+    "meetings-filtered.png": ("meetings/index.html?from=2021&to=2022&status=alleged", WIDE),
+    "meeting-first-screen.png": (ROME, WIDE),
+    "meeting-first-screen-phone.png": (ROME, NARROW),
+    "person.png": ("people/najla-mangoush.html", WIDE),
+    "search.png": ("search.html?q=Mangoush", WIDE),
+    "network.png": ("network.html", WIDE),
+    "timeline-phone.png": ("timeline.html", NARROW),
+}
+ASSETS = ("site.css", "table.js", "search.js", "fold.js")
+
+
+def _fingerprint(site: Path, page: str) -> str:
+    """What a screenshot depends on: the page's file and the site's style and scripts."""
+    digest = hashlib.sha256()
+    for rel in (page.split("?")[0], *ASSETS):
+        digest.update((site / rel).read_bytes())
+    return digest.hexdigest()
+
+
+def test_screenshots_in_docs_are_current(request, site: Path) -> None:
+    """docs/screenshots/manifest.json records the fingerprint of what each screenshot shows; a
+    page that has changed since fails here. ``UPDATE_SCREENSHOTS=1`` takes them again."""
+    import json
+    import os
+
+    manifest = SHOTS / "manifest.json"
+    current = {name: _fingerprint(site, page) for name, (page, _v) in SCREENSHOTS.items()}
+    if os.environ.get("UPDATE_SCREENSHOTS"):
+        browser = request.getfixturevalue("browser")
+        SHOTS.mkdir(exist_ok=True)
+        for name, (page_path, viewport) in SCREENSHOTS.items():
+            context = browser.new_context(viewport=viewport)
+            page = context.new_page()
+            page.goto(f"{site.as_uri()}/{page_path}")
+            page.screenshot(path=str(SHOTS / name))
+            context.close()
+        manifest.write_text(json.dumps(current, indent=2, sort_keys=True) + "\n", "utf-8")
+    recorded = json.loads(manifest.read_text(encoding="utf-8"))
+    stale = sorted(n for n in SCREENSHOTS if recorded.get(n) != current[n])
+    assert stale == [], (
+        "pages changed since their screenshots: run "
+        "UPDATE_SCREENSHOTS=1 python -m pytest tests/test_site_reader.py -k screenshots"
+    )
+    for name, (_page, viewport) in SCREENSHOTS.items():
+        png = (SHOTS / name).read_bytes()
+        assert png[:8] == b"\x89PNG\r\n\x1a\n"
+        assert int.from_bytes(png[16:20], "big") == viewport["width"], name
