@@ -164,6 +164,24 @@ def test_meeting_page_says_who_confirms_and_who_denies_in_the_first_screen(
     assert page.evaluate("document.body.scrollHeight") < 12000  # was 40,000 pixels
 
 
+def test_the_tables_work_from_the_keyboard(open_page) -> None:
+    page = open_page("meetings/index.html")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to the content"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "from"  # the first filter
+    page.keyboard.type("2023")
+    shown = page.eval_on_selector_all(
+        "#rows tbody tr:not([hidden])", "els => els.map(e => e.dataset.to)"
+    )
+    assert shown and all(year >= "2023" for year in shown)
+    page.focus("th:nth-child(1) button")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    assert page.get_attribute("th:nth-child(1)", "aria-sort") == "descending"
+
+
 def test_person_page_leads_with_meetings(open_page, data) -> None:
     page = open_page("people/najla-mangoush.html")
     headings = page.eval_on_selector_all("main h2", "els => els.map(e => e.textContent)")
