@@ -20,6 +20,7 @@ import pytest
 
 import libya_israel_data as lid
 from libya_israel_data.site.build import site_data
+from libya_israel_data.site.downloads import size_text
 from libya_israel_data.site.labels import CODES
 from libya_israel_data.site.verdict import verdict
 
@@ -431,8 +432,13 @@ def test_every_download_opens_in_its_tool(site: Path, tmp_path: Path) -> None:
     )
     index = (site / "index.html").read_text(encoding="utf-8")
     for name, digest in sums.items():
-        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest
+        data = (folder / name).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == digest
         assert digest in index and f'href="downloads/{name}"' in index
+        assert f'href="downloads/{name}" download>' in index
+        assert f"({size_text(len(data))})" in index
+    assert size_text(980) == "980 bytes" and size_text(236_668) == "237 kB"
+    assert size_text(2_875_392) == "2.9 MB"
     assert len(sums) == 6
     meetings = len(lid.load().meetings)
     con = sqlite3.connect(folder / "libya-israel-data.sqlite")

@@ -28,12 +28,13 @@ def _zip(folder: Path, target: Path) -> None:
             z.writestr(info, path.read_bytes())
 
 
-def _size(n: int) -> str:
-    for unit in ("bytes", "KB", "MB"):
-        if n < 1000 or unit == "MB":
-            return f"{n} {unit}" if unit == "bytes" else f"{n / 1000:.1f} {unit}"
-        n /= 1000  # type: ignore[assignment]
-    raise AssertionError  # pragma: no cover
+def size_text(n: int) -> str:
+    """A size in words: 980 bytes, 237 kB, 2.9 MB (SI units, as file browsers show them)."""
+    if n < 1000:
+        return f"{n} bytes"
+    if n < 1_000_000:
+        return f"{n / 1000:.0f} kB"
+    return f"{n / 1_000_000:.1f} MB"
 
 
 #: (file name, label, how to open it), in the order the home page lists them.
@@ -97,7 +98,7 @@ def write_downloads(package: ValidatedPackage, site: Path, folder: str) -> list[
                 "href": f"{folder}/{name}",
                 "label": title,
                 "note": note,
-                "size": _size(len(data)),
+                "size": size_text(len(data)),
                 "bytes": str(len(data)),
                 "sha256": digest,
             }
