@@ -156,7 +156,7 @@ def place_labels(
     radius: float = 6,
 ) -> dict[str, tuple[float, float, str]]:
     """Greedy label placement: each label (in ``order``, most connected first) takes the first
-    of eight places around its mark that overlaps no mark, no placed label and stays inside
+    of twelve places around its mark that overlaps no mark, no placed label and stays inside
     ``bounds``. Returns node -> (x, y of the baseline, text-anchor); a label with no free
     place is left out (its mark keeps its name as a tooltip and stays a link)."""
     h = size * 1.25
@@ -175,6 +175,10 @@ def place_labels(
             (x - gap * 0.7 - w, y - gap - h * 0.8, "end"),
             (x + gap * 0.7, y + gap * 0.6, "start"),
             (x - gap * 0.7 - w, y + gap * 0.6, "end"),
+            (x + 2.5 * gap, y - h / 2, "start"),
+            (x - 2.5 * gap - w, y - h / 2, "end"),
+            (x - w / 2, y - 2 * gap - h, "middle"),
+            (x - w / 2, y + 2 * gap, "middle"),
         ]
         for bx, by, anchor in candidates:
             box = (bx, by, bx + w, by + h)
@@ -216,7 +220,7 @@ def network(
     # picture) in a cell whose area follows its size: rows of cells, largest first.
     width, pad, size = 1400, 20, 10
     cells = _cells(parts, width - 2 * pad)
-    height = max((y + h for _x, y, _w, h in cells), default=0) + pad
+    height = round(max((y + h for _x, y, _w, h in cells), default=0) + pad)
     pos: dict[str, tuple[float, float]] = {}
     for part, (x0, y0, w, h) in zip(parts, cells, strict=True):
         sub = nx.Graph()
@@ -342,7 +346,7 @@ def _cells(parts: list[list[str]], width: float) -> list[tuple[float, float, flo
     for part in parts:
         n = len(part)
         w = min(width, max(200.0, 95.0 * n**0.5 * 1.6))
-        h = max(90.0, 95.0 * n**0.5)
+        h = max(90.0, 105.0 * n**0.5)
         if x + w > width + 0.1:
             x, y, row_h = 0.0, y + row_h, 0.0
         cells.append((x, y, w, h))

@@ -86,7 +86,7 @@ def meetings_table(data: dict[str, Any]) -> dict[str, Any]:
             ("Date", "date"),
             ("Meeting", "text"),
             ("Status", "num"),
-            ("Contact", "text"),
+            ("Kind of contact" if contacts else "Kind", "text"),
             ("Place", "text"),
             ("Named participants", "text"),
             ("Claims", "num"),
