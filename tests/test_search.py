@@ -150,10 +150,10 @@ def test_datasette_find_query_with_the_plugin(db: Path) -> None:
 def test_search_command(ds: lid.Dataset) -> None:
     result = CliRunner().invoke(cli, ["search", "والدبيبة"])
     assert result.exit_code == 0, result.output
-    lines = result.output.strip().split("\n")
+    lines = result.stdout.strip().split("\n")
     assert "people\tabdul-hamid-dbeibah\tAbdul Hamid Dbeibah" in lines
     assert {tuple(line.split("\t")[:2]) for line in lines} == _api(ds, "والدبيبة")
-    as_json = json.loads(CliRunner().invoke(cli, ["search", "Mangoush", "--format", "json"]).output)
+    as_json = json.loads(CliRunner().invoke(cli, ["search", "Mangoush", "--format", "json"]).stdout)
     assert {"resource", "id", "label", "matched"} <= set(as_json[0])
     assert CliRunner().invoke(cli, ["search", "zzyzx"]).exit_code == 1
     assert CliRunner().invoke(cli, ["search", "..."]).exit_code == 2
