@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -92,38 +93,57 @@ NO_BROWSER = (
 )
 
 
-def chromium_executable() -> str | None:
-    """The system Chromium to use (``LID_CHROMIUM``, ``chromium`` on PATH, /usr/bin/chromium),
-    or ``None`` to use Playwright's own browser."""
-    import os
+def choose_browser(
+    env: dict[str, str],
+    which: Callable[[str], str | None],
+    is_file: Callable[[str], bool],
+    playwright_browser: str,
+) -> tuple[str, str | None]:
+    """What the browser tests use: ``("launch", executable)`` (``None``: Playwright's own
+    browser), or ``("skip", why)`` / ``("fail", why)`` when there is none.
 
-    chosen = os.environ.get("LID_CHROMIUM")
+    In order: ``LID_CHROMIUM`` (failing if it names no file), ``chromium`` on ``PATH``,
+    ``/usr/bin/chromium``, Playwright's own browser; without any, skip, or fail when ``CI``
+    is set."""
+    chosen = env.get("LID_CHROMIUM")
     if chosen:
-        if not Path(chosen).is_file():
-            pytest.fail(f"LID_CHROMIUM={chosen} is not a file")
-        return chosen
-    found = shutil.which("chromium")
+        return (
+            ("launch", chosen)
+            if is_file(chosen)
+            else ("fail", f"LID_CHROMIUM={chosen} is not a file")
+        )
+    found = which("chromium")
     if found:
-        return found
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").is_file() else None
+        return "launch", found
+    if is_file("/usr/bin/chromium"):
+        return "launch", "/usr/bin/chromium"
+    if playwright_browser and is_file(playwright_browser):
+        return "launch", None
+    if env.get("CI"):
+        return "fail", NO_BROWSER + " (CI is set: the browser tests must run)"
+    return "skip", NO_BROWSER
 
 
 @pytest.fixture(scope="session")
 def browser():
-    """Chromium through Playwright, shared by every browser test: the system Chromium, or
-    Playwright's own when it is installed. With neither, the tests skip (one line in the
-    summary), except in CI (``CI`` set), where they fail."""
+    """Chromium through Playwright, shared by every browser test (see :func:`choose_browser`):
+    with no browser the tests skip (one line in the summary), except in CI, where they fail."""
     import os
 
     from playwright import sync_api
 
-    executable = chromium_executable()
     with sync_api.sync_playwright() as p:
-        if executable is None and not Path(p.chromium.executable_path).is_file():
-            if os.environ.get("CI"):
-                pytest.fail(NO_BROWSER + " (CI is set: the browser tests must run)")
-            pytest.skip(NO_BROWSER)
-        b = p.chromium.launch(executable_path=executable, args=BROWSER_ARGS)
+        what, value = choose_browser(
+            dict(os.environ),
+            shutil.which,
+            lambda path: Path(path).is_file(),
+            p.chromium.executable_path,
+        )
+        if what == "fail":
+            pytest.fail(value)
+        if what == "skip":
+            pytest.skip(value)
+        b = p.chromium.launch(executable_path=value, args=BROWSER_ARGS)
         yield b
         b.close()
 
