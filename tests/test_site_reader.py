@@ -487,7 +487,69 @@ def _fingerprint(site: Path, page: str) -> str:
     return digest.hexdigest()
 
 
-def test_screenshots_in_docs_are_current(request, site: Path) -> None:
+#: name -> (address, viewport): datasette serving the site's SQLite download.
+DATASETTE_SHOTS = {
+    "datasette-index.png": ("/", WIDE),
+    "datasette-find.png": ("/libya-israel-data/find?q=Mangoush", WIDE),
+}
+
+
+def _datasette_metadata() -> dict:
+    from libya_israel_data.export.sqlite import datasette_metadata
+
+    return datasette_metadata(lid.load().package, "libya-israel-data")
+
+
+def _datasette_fingerprint() -> str:
+    import json
+
+    from libya_israel_data import datasette_plugin
+
+    digest = hashlib.sha256(Path(datasette_plugin.__file__).read_bytes())
+    digest.update(json.dumps(_datasette_metadata(), sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def _shoot_datasette(browser, site: Path, tmp: Path) -> None:
+    """Serve the site's SQLite download with datasette and the plugin; take DATASETTE_SHOTS."""
+    import json
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    meta = tmp / "metadata.json"
+    meta.write_text(json.dumps(_datasette_metadata()), encoding="utf-8")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    db = site / "downloads" / "libya-israel-data.sqlite"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "datasette", "serve", str(db), "-m", str(meta), "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/-/versions.json", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        for name, (address, viewport) in DATASETTE_SHOTS.items():
+            context = browser.new_context(viewport=viewport)
+            page = context.new_page()
+            page.goto(base + address)
+            page.screenshot(path=str(SHOTS / name))
+            context.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_screenshots_in_docs_are_current(request, site: Path, tmp_path: Path) -> None:
     """docs/screenshots/manifest.json records the fingerprint of what each screenshot shows; a
     page that has changed since fails here. ``UPDATE_SCREENSHOTS=1`` takes them again."""
     import json
@@ -495,6 +557,7 @@ def test_screenshots_in_docs_are_current(request, site: Path) -> None:
 
     manifest = SHOTS / "manifest.json"
     current = {name: _fingerprint(site, page) for name, (page, _v) in SCREENSHOTS.items()}
+    current |= {name: _datasette_fingerprint() for name in DATASETTE_SHOTS}
     if os.environ.get("UPDATE_SCREENSHOTS"):
         browser = request.getfixturevalue("browser")
         SHOTS.mkdir(exist_ok=True)
@@ -504,14 +567,15 @@ def test_screenshots_in_docs_are_current(request, site: Path) -> None:
             page.goto(f"{site.as_uri()}/{page_path}")
             page.screenshot(path=str(SHOTS / name))
             context.close()
+        _shoot_datasette(browser, site, tmp_path)
         manifest.write_text(json.dumps(current, indent=2, sort_keys=True) + "\n", "utf-8")
     recorded = json.loads(manifest.read_text(encoding="utf-8"))
-    stale = sorted(n for n in SCREENSHOTS if recorded.get(n) != current[n])
+    stale = sorted(n for n in current if recorded.get(n) != current[n])
     assert stale == [], (
         "pages changed since their screenshots: run "
         "UPDATE_SCREENSHOTS=1 python -m pytest tests/test_site_reader.py -k screenshots"
     )
-    for name, (_page, viewport) in SCREENSHOTS.items():
+    for name, (_page, viewport) in (SCREENSHOTS | DATASETTE_SHOTS).items():
         png = (SHOTS / name).read_bytes()
         assert png[:8] == b"\x89PNG\r\n\x1a\n"
         assert int.from_bytes(png[16:20], "big") == viewport["width"], name
