@@ -62,6 +62,20 @@ CODES: dict[str, dict[str, str]] = {
         "consequence": "consequences",
         "background": "background",
     },
+    # the same codes as a short tag beside one claim ("Najla Mangoush, 27 August 2023 · denial")
+    "claims.claim_type.tag": {
+        "occurred": "that it happened",
+        "date": "date",
+        "place": "place",
+        "attendance": "attendance",
+        "arrangement": "arrangements",
+        "topic": "topics",
+        "disclosure": "disclosure",
+        "denial": "denial",
+        "reaction": "reaction",
+        "consequence": "consequence",
+        "background": "background",
+    },
     "sources.source_type": {
         "news_report": "news report",
         "wire_report": "news agency report",
