@@ -144,3 +144,15 @@ def test_docs_pictures_are_current() -> None:
     t = site_data(lid.load().package)["t"]
     for name, svg in pictures(t).items():
         assert (ROOT / "docs" / name).read_text(encoding="utf-8") == svg, "run tools/generate.py"
+
+
+def test_meeting_and_organization_pages_link_organization_participants(site: Path) -> None:
+    meeting = (site / "meetings" / "cairo-2017-haftar-mossad.html").read_text(encoding="utf-8")
+    assert '<a href="../organizations/mossad.html">Mossad' in meeting
+    assert "represented by Mossad members (unnamed) (Israel)" in meeting
+    assert "(direct contact)" in meeting
+    mossad = (site / "organizations" / "mossad.html").read_text(encoding="utf-8")
+    assert 'href="../meetings/cairo-2017-haftar-mossad.html"' in mossad
+    related = (site / "meetings" / "israel-2023-08-hallett-cohen.html").read_text(encoding="utf-8")
+    assert "(related event)" in related
+    assert '<p class="relevance">Why it is here: The US conveyed' in related

@@ -38,6 +38,7 @@ CODES: dict[str, dict[str, str]] = {
         "mediator": "mediator",
         "organizer": "organizer",
         "delegation_member": "member of the delegation",
+        "intermediary": "intermediary",
     },
     "organization_participants.role": {
         "participant": "participant",
@@ -45,9 +46,7 @@ CODES: dict[str, dict[str, str]] = {
         "mediator": "mediator",
         "organizer": "organizer",
         "delegation_member": "member of the delegation",
-        "represented": "represented",
-        "observer": "observer",
-        "sponsor": "sponsor",
+        "intermediary": "intermediary",
     },
     "claims.claim_type": {
         "occurred": "that it happened",
