@@ -119,6 +119,16 @@ def test_filter_meetings_and_share_the_address(open_page, data, viewport) -> Non
     assert again.input_value("select[name=status]") == "alleged"
 
 
+def test_filter_meetings_by_contact_country_and_person(open_page, data) -> None:
+    page = open_page("meetings/index.html?contact=via_intermediary")
+    shown = _visible_rows(page)
+    expected = [m for m in data["t"]["meetings"] if m["contact"] == "via_intermediary"]
+    assert shown and len(shown) == len(expected)
+    page = open_page("meetings/index.html?person=najla-mangoush&country=IT")
+    assert _visible_rows(page) == ["rome-2023-08-cohen-mangoush.html"]
+    assert page.inner_text("#count").startswith("1 of ")
+
+
 def test_sort_a_table_and_keep_the_order_in_the_address(open_page) -> None:
     page = open_page("claims/index.html")
     page.click("th:nth-child(6) button")  # independent origins, ascending
