@@ -37,7 +37,8 @@ def build_site(
     output = Path(output)
     descriptor = resolve_descriptor(package)
     with claim_output("site", output, descriptor, force):
-        validated: ValidatedPackage = open_package(descriptor, progress=progress)
+        # the bytes are kept for the CSV download, which is the validated files themselves
+        validated: ValidatedPackage = open_package(descriptor, progress=progress, keep_bytes=True)
         if progress is not None:
             progress.step("writing the site")
         with atomic_folder(output, force, fmt="site") as tmp:
