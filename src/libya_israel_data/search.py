@@ -1,10 +1,15 @@
-"""Search: one definition of what a query finds, shared by the Python API, the command line,
-the SQLite export (``search`` table and the ``lid_fold`` function) and datasette.
+"""Search: one definition of what a query finds and in which order, shared by the Python API,
+the command line, the SQLite export (``search`` table and the ``lid_fold_query`` function),
+datasette and the site.
 
-A query is folded (:func:`~.folding.fold`) into words; a cell matches when every word of the
-query is a word of the cell's folded text. The SQLite ``search`` table stores the same folded
-text, so ``search MATCH lid_fold(?)`` finds the same records; its ``text`` column keeps the
-original text, so a value pasted as written (``MATCH '"الدبيبة"'``) is found too.
+A document (a searchable cell) is indexed as its words (``folded``) and, side by side, the forms
+of its words (``stems``: without Arabic articles, prefixes and endings, without Hebrew prefixes;
+see :mod:`.folding`). A query is folded into groups (:func:`~.folding.fold_query`); a cell
+matches when every group matches it. A record is found when one of its cells matches; it is
+ranked by its best cell: cells where every group matched exactly first, then in corpus order
+(resource, field, row). The SQLite ``search`` table stores the same columns, so
+``search MATCH lid_fold_query(?)`` finds the same cells; its ``text`` column keeps the original
+text, so a value pasted as written (``MATCH '"الدبيبة"'``) is found too.
 """
 
 from __future__ import annotations
@@ -15,63 +20,113 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from .folding import fold, fold_expr
+from .folding import Group, Vocabulary, fold_expr, fold_query, fts_query
 
 if TYPE_CHECKING:
     from .package import ValidatedPackage
 
-#: The SQL function that folds a query: ``SELECT ... WHERE search MATCH lid_fold(?)``.
-SQL_FUNCTION = "lid_fold"
+#: The SQL function that turns a query into an FTS5 query:
+#: ``... WHERE search MATCH lid_fold_query(?)``; ``lid_fold_query(?, 'exact')`` gives the exact
+#: matches only. ``lid_fold`` is the same function under its older name.
+SQL_FUNCTION = "lid_fold_query"
+SQL_ALIASES = ("lid_fold",)
+#: The tier of a cell in the rank: exact matches (0) before forms (1); rank = tier * TIER + the
+#: cell's position in the corpus (its ``rowid`` in SQLite, 1-based).
+TIER = 2**40
 
 
-def index(corpus: pl.DataFrame) -> pl.DataFrame:
-    """The search corpus with its folded text in ``folded`` (computed in parallel)."""
-    return corpus.with_columns(fold_expr(pl.col("text")).alias("folded"))
+def index(corpus: pl.DataFrame, vocabulary: Vocabulary) -> pl.DataFrame:
+    """The search corpus with its words in ``folded`` and their forms in ``stems``."""
+    stems = vocabulary.stems()
+    folded = corpus.with_columns(fold_expr(pl.col("text")).alias("folded"))
+    words = pl.col("folded").str.split(" ")
+    return folded.with_columns(
+        words.list.eval(pl.element().replace(list(stems), list(stems.values())))
+        .list.join(" ")
+        .alias("stems")
+    )
+
+
+def _contains(column: str, words: tuple[str, ...]) -> pl.Expr:
+    padded = pl.lit(" ") + pl.col(column) + pl.lit(" ")
+    return padded.str.contains(" " + " ".join(words) + " ", literal=True)
+
+
+def _condition(groups: list[Group], *, exact: bool) -> pl.Expr:
+    clauses = []
+    for g in groups:
+        alternatives = [_contains("folded", p) for p in g.phrases]
+        if not exact:
+            alternatives += [_contains("stems", (f,)) for f in g.forms]
+        clauses.append(pl.any_horizontal(alternatives))
+    return pl.all_horizontal(clauses)
 
 
 def matches(indexed: pl.DataFrame, query: str) -> pl.DataFrame:
-    """The rows of an indexed corpus whose folded text has every word of the folded query."""
-    words = fold(query).split()
-    if not words:
-        raise ValueError("search for at least one letter or digit")
-    padded = pl.lit(" ") + pl.col("folded") + pl.lit(" ")
-    condition = pl.all_horizontal(
-        [padded.str.contains(f" {w} ", literal=True) for w in dict.fromkeys(words)]
+    """The cells of an indexed corpus that ``query`` finds, with their ``rank`` (see
+    :data:`TIER`), in corpus order. Raises :class:`~.folding.QueryError` for a query that cannot
+    be searched."""
+    groups = fold_query(query)
+    tier = pl.when(_condition(groups, exact=True)).then(0).otherwise(1)
+    return (
+        indexed.with_row_index("position", offset=1)
+        .filter(_condition(groups, exact=False))
+        .with_columns((tier.cast(pl.Int64) * TIER + pl.col("position")).alias("rank"))
     )
-    return indexed.filter(condition)
 
 
 def records(hits: pl.DataFrame) -> pl.DataFrame:
-    """One row per record found: ``resource``, ``id``, ``label`` and the first ``text`` that
-    matched, in the order the records come in the package."""
-    return hits.group_by(["resource", "id"], maintain_order=True).agg(
-        pl.col("label").first(), pl.col("text").first().alias("matched")
+    """One row per record found, best first: ``resource``, ``id``, ``label``, the text of its
+    best cell (``matched``), the ``fields`` that matched (comma-separated, in corpus order) and
+    its ``rank``."""
+    keys = ["resource", "id"]
+    best = (
+        hits.sort("rank")
+        .group_by(keys, maintain_order=True)
+        .agg(pl.col("label").first(), pl.col("text").first().alias("matched"), pl.col("rank").min())
+    )
+    fields = (
+        hits.group_by([*keys, "field"])
+        .agg(pl.col("position").min())
+        .sort("position")
+        .group_by(keys, maintain_order=True)
+        .agg(pl.col("field").str.join(",").alias("fields"))
+    )
+    return best.join(fields, on=keys, how="left", maintain_order="left").select(
+        *keys, "label", "matched", "fields", "rank"
     )
 
 
 def find(package: ValidatedPackage, query: str) -> pl.DataFrame:
     """The records of ``package`` that ``query`` finds (see :func:`records`)."""
-    return records(matches(index(package.derived.search_corpus), query))
+    fold_query(query)  # a query that cannot be searched is refused before the corpus is indexed
+    derived = package.derived
+    return records(matches(index(derived.search_corpus, derived.search_vocabulary), query))
 
 
-def sql_fold(text: str | None) -> str:
-    """``lid_fold``: :func:`~.folding.fold` for SQL. An empty result becomes ``'""'``, a query
-    that matches nothing, rather than an FTS5 syntax error."""
-    folded = fold(text or "")
-    return folded or '""'
+def sql_fold_query(text: str | None, mode: str | None = None) -> str:
+    """``lid_fold_query``: the FTS5 query of ``text`` (exact matches only with ``mode`` =
+    ``'exact'``). An empty query becomes ``'""'``, which matches nothing, rather than an FTS5
+    syntax error; a query too long or with too many words is refused (an error)."""
+    groups = fold_query(text or "", empty=True)
+    return fts_query(groups, exact=mode == "exact") if groups else '""'
 
 
 def register(con: sqlite3.Connection) -> sqlite3.Connection:
-    """Register ``lid_fold`` on a connection (the datasette plugin does the same)."""
-    con.create_function(SQL_FUNCTION, 1, sql_fold, deterministic=True)
+    """Register ``lid_fold_query`` (and ``lid_fold``) on a connection (the datasette plugin does
+    the same)."""
+    for name in (SQL_FUNCTION, *SQL_ALIASES):
+        con.create_function(name, 1, sql_fold_query, deterministic=True)
+        con.create_function(name, 2, sql_fold_query, deterministic=True)
     return con
 
 
 def connect(path: str | Path, **kwargs: object) -> sqlite3.Connection:
-    """A :class:`sqlite3.Connection` to an exported database with ``lid_fold`` registered::
+    """A :class:`sqlite3.Connection` to an exported database with ``lid_fold_query``
+    registered::
 
     con = lid.connect("lid.sqlite")
-    con.execute("SELECT resource, id, text FROM search WHERE search MATCH lid_fold(?)",
+    con.execute("SELECT resource, id, text FROM search WHERE search MATCH lid_fold_query(?)",
                 ["والدبيبة"])
     """
     return register(sqlite3.connect(path, **kwargs))  # type: ignore[arg-type]

@@ -24,8 +24,10 @@ import polars as pl
 from ..contract import NAMES, Resource
 from ..contract.compile import sql_column, sql_type
 from ..derive import DISPUTED, EVIDENCE_SOURCE, disputed_columns, table_columns
+from ..folding import MAX_QUERY_LENGTH
 from ..package import ValidatedPackage
 from ..progress import Progress, Silent
+from ..search import TIER
 from .atomic import atomic_file, scratch_file
 
 C = NAMES.claims
@@ -129,13 +131,14 @@ def _slices(package: ValidatedPackage, name: str) -> Iterator[pl.DataFrame]:
 
 
 #: The full-text table. ``text`` holds the original, so a value pasted as written is found;
-#: ``folded`` the key that ``lid_fold(?)`` gives a query. unicode61 splits words at apostrophes
-#: and hyphens, so "Mangoush" finds "Mangoush's".
+#: ``folded`` the words and ``stems`` their forms, which ``lid_fold_query(?)`` searches (see
+#: :mod:`..search`). unicode61 splits words at apostrophes and hyphens, so "Mangoush" finds
+#: "Mangoush's" in ``text``. Rows are in corpus order: a cell's ``rowid`` is its position.
 SEARCH_TABLE = (
     "CREATE VIRTUAL TABLE search USING fts5(resource UNINDEXED, id UNINDEXED, "
-    "field UNINDEXED, label UNINDEXED, text, folded)"
+    "field UNINDEXED, label UNINDEXED, text, folded, stems)"
 )
-SEARCH_COLUMNS = ("resource", "id", "field", "label", "text", "folded")
+SEARCH_COLUMNS = ("resource", "id", "field", "label", "text", "folded", "stems")
 #: Bytes of terms FTS5 holds in memory before writing a segment (its default is 1 MiB).
 SEARCH_HASH = 64 * 1024 * 1024
 
@@ -146,8 +149,9 @@ def search_batches(package: ValidatedPackage) -> Iterator[pl.DataFrame]:
     expression."""
     from ..search import index
 
+    vocabulary = package.derived.search_vocabulary
     for part in package.derived.search_parts(BATCH):
-        yield index(part).select(SEARCH_COLUMNS)
+        yield index(part, vocabulary).select(SEARCH_COLUMNS)
 
 
 class Turns:
@@ -397,22 +401,40 @@ def datasette_metadata(package: ValidatedPackage, database: str) -> dict[str, An
 
 
 def find_query(database: str) -> dict[str, Any]:
-    """The canned query ``find``: one row per record that ``q`` finds, best first, with the
-    text that matched (in its own script), the record's label and a link to its row page."""
+    """The canned query ``find``: one row per record that ``q`` finds, ranked as the Python API
+    ranks them (:mod:`..search`), with the text of its best cell (in its own script), the
+    fields that matched, the record's label and a link to its row page."""
     sql = f"""
-        SELECT resource, id, text AS matched, label,
+        WITH hits AS (
+          SELECT rowid AS position, resource, id, field, label, text,
+                 CASE WHEN rowid IN (SELECT rowid FROM search
+                                     WHERE search MATCH lid_fold_query(:q, 'exact'))
+                      THEN 0 ELSE {TIER} END + rowid AS rank
+          FROM search
+          WHERE search MATCH lid_fold_query(:q)
+        ),
+        found AS (
+          SELECT resource, id, label, text AS matched, min(rank) AS rank
+          FROM hits GROUP BY resource, id
+          ORDER BY rank LIMIT 200
+        )
+        SELECT resource, id, label, matched,
+               (SELECT group_concat(field, ',') FROM (
+                  SELECT field, min(position) AS first FROM hits
+                  WHERE hits.resource = found.resource AND hits.id = found.id
+                  GROUP BY field ORDER BY first)) AS fields,
                '/{database}/' || resource || '/' || id AS link,
-               min(rank) AS score
-        FROM search
-        WHERE search MATCH lid_fold(:q)
-        GROUP BY resource, id
-        ORDER BY score, resource, id
-        LIMIT 200"""
+               rank
+        FROM found
+        ORDER BY rank"""
     return {
         "sql": textwrap.dedent(sql).strip(),
         "title": "Find people, organizations, meetings, claims and sources",
-        "description": "Any spelling, in Latin, Arabic or Hebrew script: the query is folded by "
-        "lid_fold (the libya-israel-data plugin) as the Python API folds it.",
+        "description": "Any spelling, in Latin, Arabic or Hebrew script, with or without "
+        "hyphens, apostrophes, articles, prefixes and endings: the query is folded by "
+        "lid_fold_query (the libya-israel-data plugin) as the Python API folds it, and the "
+        "records are ranked as the API ranks them. A query is at most "
+        f"{MAX_QUERY_LENGTH} characters.",
     }
 
 
