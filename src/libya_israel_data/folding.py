@@ -4,9 +4,8 @@ Documents and queries are folded by different rules (docs/search.md has the rule
 examples):
 
 - a **document** (a cell of the search corpus) is folded by :func:`fold_expr`, a polars
-  expression, into its words (``folded``); each word is then given its other forms
-  (:func:`forms`, checked against the vocabulary of the whole corpus), kept side by side with
-  the word itself (``stems``);
+  expression, into its words (``folded``); beside them it keeps their other forms (``stems``:
+  :func:`forms`, checked against the vocabulary of the whole corpus);
 - a **query** is folded by :func:`fold_query` into groups of alternatives: every group must
   match, one alternative of a group is enough. A hyphenated or apostrophised query word matches
   its parts as a phrase or the joined word; a possessive matches the name; an Arabic or Hebrew
@@ -203,14 +202,13 @@ class Vocabulary:
         return word in self._known
 
     def stems(self) -> dict[str, str]:
-        """``word -> its forms, space-separated`` for every word that has forms other than
-        itself."""
+        """``word -> its other forms, space-separated`` for every word that has any."""
         known = self.__contains__
         out = {}
         for w in self.words:
             f = forms(w, known)
             if len(f) > 1:
-                out[w] = " ".join(f)
+                out[w] = " ".join(f[1:])
         return out
 
 
@@ -220,8 +218,8 @@ class Vocabulary:
 @dataclass(frozen=True)
 class Group:
     """One word of a query: found where one of its ``phrases`` is in a document's words
-    (``folded``), or one of its ``forms`` among the document's forms (``stems``). ``phrases``
-    alone are the exact matches, ranked first."""
+    (``folded``), or one of its ``forms`` among the document's words or their other forms
+    (``stems``). ``phrases`` alone are the exact matches, ranked first."""
 
     phrases: tuple[tuple[str, ...], ...]
     forms: tuple[str, ...]
@@ -300,9 +298,13 @@ def fts_query(groups: list[Group], *, exact: bool = False) -> str:
 
     clauses = []
     for g in groups:
-        alternatives = [f"folded : {quoted(p)}" for p in g.phrases]
-        if not exact:
-            alternatives += [f"stems : {quoted([f])}" for f in g.forms]
+        if exact:
+            alternatives = [f"folded : {quoted(p)}" for p in g.phrases]
+        else:  # a form that is a phrase of one word is looked for once
+            alternatives = [
+                f"folded : {quoted(p)}" for p in g.phrases if len(p) > 1 or p[0] not in g.forms
+            ]
+            alternatives += [f"{{folded stems}} : {quoted([f])}" for f in g.forms]
         clauses.append("(" + " OR ".join(alternatives) + ")")
     return " AND ".join(clauses)
 

@@ -36,14 +36,13 @@ TIER = 2**40
 
 
 def index(corpus: pl.DataFrame, vocabulary: Vocabulary) -> pl.DataFrame:
-    """The search corpus with its words in ``folded`` and their forms in ``stems``."""
+    """The search corpus with its words in ``folded`` and their other forms in ``stems``."""
     stems = vocabulary.stems()
     folded = corpus.with_columns(fold_expr(pl.col("text")).alias("folded"))
     words = pl.col("folded").str.split(" ")
+    forms = pl.element().replace_strict(list(stems), list(stems.values()), default=None)
     return folded.with_columns(
-        words.list.eval(pl.element().replace(list(stems), list(stems.values())))
-        .list.join(" ")
-        .alias("stems")
+        words.list.eval(forms).list.drop_nulls().list.join(" ").alias("stems")
     )
 
 
@@ -55,9 +54,13 @@ def _contains(column: str, words: tuple[str, ...]) -> pl.Expr:
 def _condition(groups: list[Group], *, exact: bool) -> pl.Expr:
     clauses = []
     for g in groups:
-        alternatives = [_contains("folded", p) for p in g.phrases]
-        if not exact:
-            alternatives += [_contains("stems", (f,)) for f in g.forms]
+        if exact:
+            alternatives = [_contains("folded", p) for p in g.phrases]
+        else:  # a form that is a phrase of one word is looked for once
+            alternatives = [
+                _contains("folded", p) for p in g.phrases if len(p) > 1 or p[0] not in g.forms
+            ]
+            alternatives += [_contains("folded", (f,)) | _contains("stems", (f,)) for f in g.forms]
         clauses.append(pl.any_horizontal(alternatives))
     return pl.all_horizontal(clauses)
 
@@ -72,7 +75,7 @@ def matches(indexed: pl.DataFrame, query: str) -> pl.DataFrame:
         indexed.with_row_index("position", offset=1)
         .filter(_condition(groups, exact=False))
         .with_columns((tier.cast(pl.Int64) * TIER + pl.col("position")).alias("rank"))
-    )
+    )  # the exact tier is computed on the cells found only
 
 
 def records(hits: pl.DataFrame) -> pl.DataFrame:

@@ -11,7 +11,8 @@
   function has(padded, words) { return padded.includes(" " + words.join(" ") + " "); }
   function matches(groups, folded, stems, exact) {
     return groups.every(([phrases, forms]) =>
-      phrases.some((p) => has(folded, p)) || (!exact && forms.some((f) => has(stems, [f]))));
+      phrases.some((p) => has(folded, p)) ||
+      (!exact && forms.some((f) => has(folded, [f]) || has(stems, [f]))));
   }
   // [resource, id, label, matched, fields] for every record found, best first.
   function find(query) {
