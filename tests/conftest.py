@@ -7,6 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No time limit per example: speed goals live in benchmarks/run.py, and a deadline only makes
+# property tests fail on a busy machine (two test processes share two cores).
+settings.register_profile("lid", deadline=None)
+settings.load_profile("lid")
 
 ROOT = Path(__file__).resolve().parents[1]
 BAD_INPUTS = Path(__file__).resolve().parent / "bad_inputs"

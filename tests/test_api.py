@@ -117,10 +117,40 @@ def test_meetings_of_a_person(ds: lid.Dataset) -> None:
 
 def test_origins_follow_relays(ds: lid.Dataset) -> None:
     origins = ds.origins("c-1001")
-    assert len(origins) == 7  # seven pages cite the announcement ...
-    assert origins["root_id"].nunique() == 3  # ... from three independent documents
+    # seven pages cite the announcement, from three independent documents: one row per root
+    assert sum(len(cited) for cited in origins["cited_by"]) == 7
+    assert len(origins) == origins["root_id"].nunique() == 3
     assert "israel-mfa-2023-08-27-cohen-mangoush-statement" in set(origins["root_id"])
-    assert ds.claims.set_index("claim_id").loc["c-1001", "origins"] == 3
+    assert ds.claims.set_index("claim_id").loc["c-1001", "origins"] == len(origins)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda ds: ds.meetings_of("Najla Mangoush"),
+            "no people row with person_id 'Najla Mangoush'; did you mean 'najla-mangoush'?",
+        ),
+        (
+            lambda ds: ds.meetings_of("نجلاء المنقوش"),
+            "no people row with person_id 'نجلاء المنقوش'; did you mean 'najla-mangoush'?",
+        ),
+        (lambda ds: ds.origins("c-99999"), "no claims row with claim_id 'c-99999'; did you mean"),
+        (
+            lambda ds: ds.claims_about(meeting="nope"),
+            "no meetings row with meeting_id 'nope'",
+        ),
+        (
+            lambda ds: ds.participants_of("rome-2023-cohen"),
+            "did you mean 'rome-2023-08-cohen-mangoush'",
+        ),
+    ],
+)
+def test_an_unknown_id_is_an_error_naming_the_closest(ds: lid.Dataset, call, message) -> None:
+    with pytest.raises(lid.UnknownIdError) as raised:
+        call(ds)
+    assert message in str(raised.value)
+    assert isinstance(raised.value, KeyError)  # what a lookup by key raises in Python
 
 
 def test_disputed_pairs(ds: lid.Dataset) -> None:

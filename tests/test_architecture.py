@@ -151,6 +151,7 @@ LAYER = {
     "derive": 2, "integrity": 2,
     "package": 3,
     "dataset": 4, "models": 4, "frames": 4, "export": 4, "coverage": 4, "diff": 4, "cite": 4,
+    "annotations": 4,
     "search": 3.5, "site": 4.5, "datasette_plugin": 5,
     "cli": 5, "__main__": 6, "__init__": 6,
 }  # fmt: skip

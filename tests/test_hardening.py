@@ -227,7 +227,7 @@ def test_diff_exit_codes_schema_changes_and_invalid_input(tmp_path: Path) -> Non
 def test_cite_a_source_cites_the_document_then_the_row() -> None:
     result = run("cite", "sources", "keyt-2023-08-27-israel-fm-met-libyan")
     assert result.exit_code == 0
-    text = result.output
+    text = result.stdout
     assert text.startswith('KEYT (2023-08-27). "Israel says its foreign minister met')
     assert "https://keyt.com/news/2023/08/27/" in text
     assert text.index("https://keyt.com") < text.index("libya-israel-data")
@@ -242,6 +242,8 @@ def test_coverage_counts_a_package_with_a_rejected_resource(tmp_path: Path) -> N
     doc["resources"][2]["path"] = "/etc/passwd"  # aliases: rejected as unsafe
     descriptor.write_text(json.dumps(doc))
     result = run("coverage", str(descriptor))
+    assert result.exit_code == 2 and "unsafe-path" in result.stderr  # refused, with its issues
+    result = run("coverage", str(descriptor), "--keep-going")
     assert result.exit_code == 0, result.output
     assert "could not be read (counted as empty; run validate): aliases" in result.output
 

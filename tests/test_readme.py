@@ -58,7 +58,55 @@ def test_cli_quick_start_output_is_real(tmp_path) -> None:
     assert result.stdout == "valid: 0 errors, 0 warnings\n"
     assert result.stderr.startswith("package: ") and result.stderr.endswith("datapackage.json\n")
     out = tmp_path / "lid.sqlite"
-    assert runner.invoke(cli, ["export", "--output", str(out)]).output == f"wrote {out}\n"
+    assert runner.invoke(cli, ["export", "--output", str(out)]).stdout == f"wrote {out}\n"
     query = re.search(r'sqlite3 lid.sqlite "(.*)"\n(.*)\n', block)
     con = sqlite3.connect(out)
     assert "|".join(con.execute(query.group(1)).fetchone()) == query.group(2)
+
+
+def test_the_fresh_machine_commands_are_what_ci_runs() -> None:
+    """.ci/run takes the test command from the README, and the main command is the one the
+    README's quick start describes."""
+    from .readme_commands import commands
+
+    found = commands()
+    ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
+    assert "python3 tests/readme_commands.py test" in ci and 'bash -c "$test_command"' in ci
+    assert found["test"].endswith("python -m pytest")
+    assert "libya-israel-data validate" in found["main"]
+    assert "export --output lid.sqlite" in found["main"]
+
+
+def test_the_main_job_command_passes_verbatim_in_a_fresh_clone(tmp_path: Path) -> None:
+    """A newcomer's first command, as the README gives it, in a fresh clone of this commit:
+    a virtual environment, a non-editable install, validate, export (twice: --force replaces
+    the first export). Afterwards git sees no change: every output is ignored."""
+    import shutil
+    import sqlite3
+    import subprocess
+
+    import pytest
+
+    from .readme_commands import commands
+
+    root = README.parent
+    if not (root / ".git").exists() or shutil.which("git") is None:
+        pytest.skip("not a git checkout: there is nothing to clone")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "--quiet", str(root), str(clone)], check=True)
+    command = commands()["main"]
+    for _ in range(2):
+        done = subprocess.run(
+            ["bash", "-c", command], cwd=clone, capture_output=True, text=True, timeout=900
+        )
+        assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-4000:]
+    assert "valid: 0 errors, 0 warnings" in done.stdout
+    assert (
+        f"package: {clone / 'datapackage.json'}" in done.stderr
+    )  # the checkout, not site-packages
+    con = sqlite3.connect(clone / "lid.sqlite")
+    assert con.execute("SELECT count(*) FROM claims").fetchone()[0] > 0
+    status = subprocess.run(
+        ["git", "status", "--porcelain"], cwd=clone, capture_output=True, text=True, check=True
+    )
+    assert status.stdout == ""

@@ -298,10 +298,10 @@ def test_a_96_kb_find_request_is_refused_at_once(db: Path) -> None:
 def test_search_command(ds: lid.Dataset) -> None:
     result = CliRunner().invoke(cli, ["search", "والدبيبة"])
     assert result.exit_code == 0, result.output
-    lines = result.output.strip().split("\n")
+    lines = result.stdout.strip().split("\n")
     assert "people\tabdul-hamid-dbeibah\tAbdul Hamid Dbeibah\tname_ar,alias" in lines
     assert {tuple(line.split("\t")[:2]) for line in lines} == _api(ds, "والدبيبة")
-    as_json = json.loads(CliRunner().invoke(cli, ["search", "Mangoush", "--format", "json"]).output)
+    as_json = json.loads(CliRunner().invoke(cli, ["search", "Mangoush", "--format", "json"]).stdout)
     assert {"resource", "id", "label", "matched", "fields"} <= set(as_json[0])
     assert [r["id"] for r in as_json] == list(ds.search("Mangoush")["id"])  # ranked alike
     assert CliRunner().invoke(cli, ["search", "zzyzx"]).exit_code == 1

@@ -32,6 +32,45 @@ def test_citation_cff_matches_the_descriptor() -> None:
     assert cff["title"] == DESCRIPTOR["title"]
 
 
+def test_the_home_address_is_configured_once() -> None:
+    """The descriptor's ``homepage`` is the one place that names where the package lives; the
+    citation file, the wheel's metadata and ``cite`` take it from there (none names a registry
+    page the package is not on)."""
+    import tomllib
+
+    home = DESCRIPTOR.get("homepage")
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert cff.get("url") == home
+    assert project.get("urls", {}).get("Homepage") == home
+    for path in [*(ROOT / "src").rglob("*.py"), *(ROOT / "src").rglob("*.html")]:
+        assert "pypi.org" not in path.read_text(encoding="utf-8"), path
+    text = CliRunner().invoke(cli, ["cite"]).stdout
+    assert (home in text) if home else ("http" not in text)
+
+
+def test_cite_escapes_bibtex_and_survives_a_bare_descriptor(tmp_path: Path) -> None:
+    from libya_israel_data.cite import bibtex_escape
+
+    assert bibtex_escape("AT&T {50%} #1 a_b ~^\\") == (
+        r"AT\&T \{50\%\} \#1 a\_b \textasciitilde{}\textasciicircum{}\textbackslash{}"
+    )
+    package = _copy(tmp_path, "bare")
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    for key in ("version", "created", "licenses", "title"):
+        descriptor.pop(key)
+    (package / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    text = lid_cite(package, "text")
+    assert "(version unversioned, n.d.)" in text and "Licence" not in text
+    assert lid_cite(package, "bibtex").startswith("@misc{libya_israel_data_unversioned,")
+
+
+def lid_cite(package: Path, style: str) -> str:
+    from libya_israel_data.cite import citation
+
+    return citation(package, style=style)
+
+
 def test_changelog_has_the_current_version() -> None:
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert f"## {DESCRIPTOR['version']} " in changelog
@@ -39,9 +78,9 @@ def test_changelog_has_the_current_version() -> None:
 
 def test_cite_names_the_version() -> None:
     version = DESCRIPTOR["version"]
-    text = CliRunner().invoke(cli, ["cite"]).output
+    text = CliRunner().invoke(cli, ["cite"]).stdout
     assert f"version {version}" in text and "CC-BY-4.0" in text
-    bib = CliRunner().invoke(cli, ["cite", "--format", "bibtex"]).output
+    bib = CliRunner().invoke(cli, ["cite", "--format", "bibtex"]).stdout
     assert bib.startswith("@misc{") and f"version = {{{version}}}" in bib
     row = CliRunner().invoke(cli, ["cite", "claims", "c-1001"])
     assert row.exit_code == 0 and f"version {version}" in row.output and "c-1001" in row.output
@@ -108,10 +147,14 @@ def test_workflow_runs_the_same_commands_as_ci() -> None:
     steps = [s.get("run", "") for job in workflow["jobs"].values() for s in job["steps"]]
     script = "\n".join(steps)
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert 'pip install --quiet -e ".[dev]"' in ci and 'pip install -e ".[dev]"' in script
-    assert "libya-israel-data validate" in script
+    assert "tests/readme_commands.py test" in ci  # CI runs the README's test command
+    assert 'pip install -e ".[dev]"' in script
+    assert "python -m playwright install --with-deps chromium" in script  # hosted runners
+    assert "libya-israel-data validate --format github" in script
+    assert "libya-israel-data diff ../base . --format markdown" in script
+    assert "GITHUB_STEP_SUMMARY" in script
     assert "frictionless validate datapackage.json" in script
-    assert "python -m pytest" in script and "python -m pytest" in ci
+    assert "python -m pytest" in script
 
 
 def test_pre_commit_config_is_valid_yaml() -> None:

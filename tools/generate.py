@@ -11,6 +11,7 @@ The tests fail when a generated file is stale.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from pathlib import Path
@@ -133,15 +134,13 @@ def data_dictionary(root: Path) -> str:
     return "\n".join(out) + "\n"
 
 
-def error_reference(root: Path) -> str:
-    """``docs/errors.md``: every issue code, what triggers it, an example and the fix.
-
-    Examples come from the bad-input corpus (``tests/bad_inputs``), run through the validator,
-    so they show what the validator really prints.
-    """
+@functools.cache
+def corpus_examples(root: Path) -> dict[str, tuple[str, str, str]]:
+    """The first issue of each code that the bad-input corpus produces: (case, about, line).
+    Validating the corpus takes most of this tool's time, and the result does not depend on the
+    catalogue's wording, so it is computed once per process."""
     import tempfile
 
-    from libya_israel_data.issues import CATALOGUE
     from libya_israel_data.validation import validate
 
     corpus = root / "tests" / "bad_inputs"
@@ -160,6 +159,18 @@ def error_reference(root: Path) -> str:
                 if issue.code not in examples:
                     line = issue.to_text().split(" (hint:")[0]
                     examples[issue.code] = (case.name, about, line)
+    return examples
+
+
+def error_reference(root: Path) -> str:
+    """``docs/errors.md``: every issue code, what triggers it, an example and the fix.
+
+    Examples come from the bad-input corpus (``tests/bad_inputs``), run through the validator,
+    so they show what the validator really prints.
+    """
+    from libya_israel_data.issues import CATALOGUE
+
+    examples = corpus_examples(root)
     out = [
         "# Validation issues",
         "",

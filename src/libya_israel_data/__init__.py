@@ -13,7 +13,7 @@ __version__ = "0.2.0"
 if TYPE_CHECKING:
     import sqlite3
 
-    from .dataset import Dataset
+    from .dataset import Dataset, UnknownIdError
     from .issues import Issue, Report
     from .package import InvalidPackageError
 
@@ -22,6 +22,7 @@ __all__ = [
     "InvalidPackageError",
     "Issue",
     "Report",
+    "UnknownIdError",
     "__version__",
     "connect",
     "fold",
@@ -76,10 +77,10 @@ def __getattr__(name: str) -> Any:
         from . import issues
 
         return getattr(issues, name)
-    if name == "Dataset":
-        from .dataset import Dataset
+    if name in ("Dataset", "UnknownIdError"):
+        from . import dataset
 
-        return Dataset
+        return getattr(dataset, name)
     if name == "InvalidPackageError":
         from .package import InvalidPackageError
 

@@ -10,7 +10,25 @@ from .paths import resolve_descriptor
 from .progress import Progress
 
 AUTHOR = "libya-israel-data contributors"
-URL = "https://pypi.org/project/libya-israel-data/"
+
+#: Characters BibTeX gives a meaning to, and how to write them as text.
+BIBTEX_ESCAPES = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+
+
+def bibtex_escape(text: str) -> str:
+    """``text`` as literal BibTeX field content: braces, ``&``, ``%``, ``#`` ... escaped."""
+    return "".join(BIBTEX_ESCAPES.get(ch, ch) for ch in text)
 
 
 def _descriptor(path: str | Path | None) -> dict[str, Any]:
@@ -18,11 +36,15 @@ def _descriptor(path: str | Path | None) -> dict[str, Any]:
 
 
 def _row(
-    path: str | Path | None, resource: str, row_id: str, progress: Progress | None
+    path: str | Path | None,
+    resource: str,
+    row_id: str,
+    validate: bool,
+    progress: Progress | None,
 ) -> dict[str, str]:
     from .package import open_package
 
-    package = open_package(path, validate=False, progress=progress)
+    package = open_package(path, validate=validate, progress=progress)
     if resource not in package.tables:
         raise KeyError(f"no resource {resource!r}; choose one of {', '.join(package.tables)}")
     key = package.resources[resource].primary_key
@@ -44,45 +66,67 @@ def citation(
     row_id: str | None = None,
     style: str = "text",
     *,
+    validate: bool = True,
     progress: Progress | None = None,
 ) -> str:
-    """A citation of the dataset (``resource`` None) or of one row, at the package's version."""
+    """A citation of the dataset (``resource`` None) or of one row, at the package's version.
+    A row of a package with errors raises :class:`~.package.InvalidPackageError` unless
+    ``validate`` is false."""
     d = _descriptor(path)
-    version, year = d["version"], d["created"][:4]
-    date = d["created"][:10]
-    title = d.get("title", d["name"])
-    licence = (d.get("licenses") or [{}])[0].get("name", "")
+    # Optional descriptor fields may be missing from a user's package: cite what is there.
+    version = str(d.get("version") or "unversioned")
+    created = str(d.get("created") or "")
+    year, date = created[:4] or "n.d.", created[:10] or "n.d."
+    title = str(d.get("title") or d.get("name") or "libya-israel-data")
+    licences = d.get("licenses") if isinstance(d.get("licenses"), list) else []
+    licence = str(
+        (licences[0] if licences and isinstance(licences[0], dict) else {}).get("name", "")
+    )
+    url = d.get("homepage") if isinstance(d.get("homepage"), str) else None
+    key = f"libya_israel_data_{version.replace('.', '_')}"
     if resource is None:
         if style == "bibtex":
-            return (
-                f"@misc{{libya_israel_data_{version.replace('.', '_')},\n"
-                f"  author = {{{{{AUTHOR}}}}},\n  title = {{{{{title}}}}},\n"
-                f"  year = {{{year}}},\n  version = {{{version}}},\n"
-                f"  date = {{{date}}},\n  url = {{{URL}}},\n  note = {{Data licence: "
-                f"{licence}}}\n}}"
-            )
-        return (
-            f"{AUTHOR} ({year}). {title} (version {version}, {date}) [Data set]. "
-            f"{URL}. Licence: {licence}."
-        )
+            fields = [
+                ("author", f"{{{AUTHOR}}}"),
+                ("title", f"{{{bibtex_escape(title)}}}"),
+                ("year", year),
+                ("version", bibtex_escape(version)),
+                ("date", date if created else None),
+                ("url", url),
+                ("note", f"Data licence: {bibtex_escape(licence)}" if licence else None),
+            ]
+            return _bibtex("misc", key, fields)
+        where = f" {url}." if url else ""
+        rights = f" Licence: {licence}." if licence else ""
+        return f"{AUTHOR} ({year}). {title} (version {version}, {date}) [Data set].{where}{rights}"
     if row_id is None:
         raise ValueError("give the row's id after the resource")
-    row = _row(path, resource, row_id, progress)
+    row = _row(path, resource, row_id, validate, progress)
     if resource == "sources":
         return _source(row, title, version, date, style)
     label = row.get("statement") or row.get("title") or row.get("name") or row_id
     label = label if len(label) <= 120 else label[:117] + "..."
     if style == "bibtex":
-        return (
-            f"@misc{{libya_israel_data_{version.replace('.', '_')}_{row_id.replace('-', '_')},"
-            f"\n  author = {{{{{AUTHOR}}}}},\n  title = {{{{{label}}}}},\n"
-            f"  howpublished = {{{title}, version {version}, {resource} {row_id}}},\n"
-            f"  year = {{{year}}},\n  version = {{{version}}},\n  url = {{{URL}}}\n}}"
-        )
+        fields = [
+            ("author", f"{{{AUTHOR}}}"),
+            ("title", f"{{{bibtex_escape(label)}}}"),
+            ("howpublished", bibtex_escape(f"{title}, version {version}, {resource} {row_id}")),
+            ("year", year),
+            ("version", bibtex_escape(version)),
+            ("url", url),
+        ]
+        return _bibtex("misc", f"{key}_{row_id.replace('-', '_')}", fields)
+    where = f" {url}." if url else ""
     return (
         f'{AUTHOR} ({year}). "{label}" In {title} (version {version}, {date}), '
-        f"{resource} {row_id}. {URL}."
+        f"{resource} {row_id}.{where}"
     )
+
+
+def _bibtex(kind: str, key: str, fields: list[tuple[str, str | None]]) -> str:
+    """A BibTeX entry of the fields that have a value; values are already escaped."""
+    body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields if v)
+    return f"@{kind}{{{key},\n{body}\n}}"
 
 
 def _source(row: dict, dataset: str, version: str, date: str, style: str) -> str:
@@ -98,17 +142,17 @@ def _source(row: dict, dataset: str, version: str, date: str, style: str) -> str
         else " (not online; known through the pages that relay it)"
     )
     if style == "bibtex":
+        note = f"Recorded in {dataset}, version {version} ({date}), sources {sid}"
         fields = [
-            ("author", f"{{{who}}}"),
-            ("title", f"{{{title}}}"),
-            ("journal" if row.get("url") else "organization", row["publisher"]),
+            ("author", f"{{{bibtex_escape(who)}}}"),
+            ("title", f"{{{bibtex_escape(title)}}}"),
+            ("journal" if row.get("url") else "organization", bibtex_escape(row["publisher"])),
             ("date", when if row.get("published") else None),
             ("url", row.get("url")),
             ("language", row.get("language")),
-            ("note", f"Recorded in {dataset}, version {version} ({date}), sources {sid}"),
+            ("note", bibtex_escape(note)),
         ]
-        body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields if v)
-        return f"@article{{{sid.replace('-', '_')},\n{body}\n}}"
+        return _bibtex("article", sid.replace("-", "_"), fields)
     by = f"{row['author']} ({row['publisher']})" if row.get("author") else row["publisher"]
     return (
         f'{by} ({when}). "{title}".{where}. Recorded in {AUTHOR}, {dataset} '

@@ -42,8 +42,38 @@ def _descriptor(path: str | None, *, announce: bool = False):
 PACKAGE = click.option(
     "--package",
     type=click.Path(dir_okay=True, file_okay=True),
-    help="A datapackage.json or its folder [default: the shipped package].",
+    help="A datapackage.json or its folder [default: the package in the current folder or its "
+    "nearest parent, else the shipped one].",
 )
+
+
+def _format_of(fmt: str | None, output: str) -> str:
+    """The export format: --format, or the one OUTPUT's extension names, or SQLite; a usage
+    error when the two disagree (``--output lid.json --format sqlite`` would write a database
+    named like a JSON document)."""
+    from .export import format_of
+
+    try:
+        return format_of(output, fmt)
+    except ValueError as e:
+        raise click.UsageError(str(e)) from e
+
+
+#: The option of the read-only commands that go on with a package that has errors.
+KEEP_GOING = click.option(
+    "--keep-going",
+    is_flag=True,
+    help="Go on with a package that has validation errors, reading it as it is "
+    "(a file that cannot be read counts as empty).",
+)
+
+
+def _refuse_invalid(error: Exception, *, keep_going: bool = True) -> None:
+    """Print an invalid package's first issues and the way on, on standard error; exit 2."""
+    click.echo(str(error), err=True)
+    way_on = " or pass --keep-going to read it as it is" if keep_going else ""
+    click.echo(f"hint: run `libya-israel-data validate` for the full report{way_on}", err=True)
+    sys.exit(2)
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -57,7 +87,7 @@ def _bar(steps: int, fmt: str = "text") -> Iterator[Progress]:
     beside JSON output (that is a machine's)."""
     from .progress import Progress
 
-    progress = Progress(steps, enabled=False if fmt == "json" else None)
+    progress = Progress(steps, enabled=False if fmt in ("json", "github", "markdown") else None)
     try:
         yield progress
     finally:
@@ -110,10 +140,11 @@ def cli() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "github"]),
     default="text",
     show_default=True,
-    help="text: one line per issue; json: the library's report.",
+    help="text: one line per issue; json: the library's report; github: GitHub Actions "
+    "annotations, each issue on its file and line in a pull request.",
 )
 def validate(path: str | None, fmt: str) -> None:
     """Validate a data package: PATH is a datapackage.json or a folder holding one.
@@ -131,6 +162,11 @@ def validate(path: str | None, fmt: str) -> None:
         report = run(descriptor, progress=progress)
     if fmt == "json":
         click.echo(report.to_json())
+    elif fmt == "github":
+        from .annotations import github_lines
+
+        for line in github_lines(report, descriptor.parent):
+            click.echo(line)
     else:
         for line in report.to_lines():
             click.echo(line)
@@ -142,10 +178,10 @@ def validate(path: str | None, fmt: str) -> None:
     "--format",
     "fmt",
     type=click.Choice(["sqlite", "json", "csv", "parquet", "graphml", "gexf"]),
-    default="sqlite",
-    show_default=True,
+    default=None,
     help="sqlite: one database file; json: one document; csv: a copy of the data package; "
-    "parquet: a folder of typed Parquet files; graphml, gexf: the people-meeting network.",
+    "parquet: a folder of typed Parquet files; graphml, gexf: the people-meeting network. "
+    "[default: from OUTPUT's extension (.sqlite .sqlite3 .db .json .graphml .gexf), else sqlite]",
 )
 @click.option(
     "--output",
@@ -168,7 +204,7 @@ def validate(path: str | None, fmt: str) -> None:
     help="sqlite: also write metadata.json for datasette beside OUTPUT.",
 )
 def export(
-    fmt: str,
+    fmt: str | None,
     output: str,
     package: str | None,
     force: bool,
@@ -177,21 +213,26 @@ def export(
 ) -> None:
     """Export the package to SQLite (default), JSON, CSV, Parquet, GraphML or GEXF.
 
+    Without --format, the format is the one OUTPUT's extension names (lid.json is JSON),
+    else SQLite; a --format that contradicts the extension is refused. Without --package, the
+    package in the current folder or its nearest parent is exported (a checkout's working
+    copy), or else the shipped one; it is named on standard error.
+
     The package is validated first: invalid data exits 1 and nothing is written. An existing
-    OUTPUT is replaced only with --force (otherwise exit 2). The output appears all at once or
-    not at all; the same input gives the same bytes.
+    OUTPUT (or metadata.json) is replaced only with --force (otherwise exit 2). The output
+    appears all at once or not at all; the same input gives the same bytes.
     """
     from pathlib import Path
 
     from .export import export as run
+    from .export import steps
 
+    fmt = _format_of(fmt, output)
     if spreadsheet_safe and fmt != "csv":
         raise click.UsageError("--spreadsheet-safe applies to --format csv only")
     if datasette_metadata and fmt != "sqlite":
         raise click.UsageError("--datasette-metadata applies to --format sqlite only")
-    from .export import steps
-
-    descriptor = _descriptor(package) if package else None
+    descriptor = _descriptor(package, announce=True)
     _write(
         output,
         steps(fmt),
@@ -232,18 +273,26 @@ def refresh(path: str | None) -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-def coverage(path: str | None, fmt: str) -> None:
+@KEEP_GOING
+def coverage(path: str | None, fmt: str, keep_going: bool) -> None:
     """Print coverage counts: rows per resource, claims per meeting, single-origin claims,
-    people without a name in Arabic or Hebrew script."""
+    people without a name in Arabic or Hebrew script.
+
+    A package with errors is refused (exit 2, its first issues on standard error) unless
+    --keep-going is given."""
     import json
 
     from .coverage import coverage as run
     from .coverage import render
+    from .package import InvalidPackageError
     from .validation import steps
 
     descriptor = _descriptor(path, announce=fmt == "text")
-    with _bar(steps(), fmt) as progress:
-        counts = run(descriptor, progress=progress)
+    try:
+        with _bar(steps(), fmt) as progress:
+            counts = run(descriptor, validate=not keep_going, progress=progress)
+    except InvalidPackageError as e:
+        _refuse_invalid(e)
     click.echo(
         json.dumps(counts, ensure_ascii=False, indent=2) if fmt == "json" else render(counts)
     )
@@ -253,7 +302,13 @@ def coverage(path: str | None, fmt: str) -> None:
 @click.argument("old", type=click.Path(dir_okay=True, file_okay=True))
 @click.argument("new", type=click.Path(dir_okay=True, file_okay=True))
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="text: a line per row; json: the library's result; markdown: a review summary "
+    "(counts per resource, then the changed fields) for a pull request's job summary.",
 )
 def diff(old: str, new: str, fmt: str) -> None:
     """Compare two packages (datapackage.json files or folders): rows added, removed and
@@ -266,7 +321,7 @@ def diff(old: str, new: str, fmt: str) -> None:
     import json
 
     from .diff import diff as run
-    from .diff import differs, render
+    from .diff import differs, render, render_markdown
     from .package import InvalidPackageError
     from .validation import steps
 
@@ -274,11 +329,13 @@ def diff(old: str, new: str, fmt: str) -> None:
         with _bar(2 * steps(), fmt) as progress:
             result = run(_descriptor(old), _descriptor(new), progress=progress)
     except InvalidPackageError as e:
-        click.echo(str(e), err=True)
-        sys.exit(2)
-    click.echo(
-        json.dumps(result, ensure_ascii=False, indent=2) if fmt == "json" else render(result)
-    )
+        _refuse_invalid(e, keep_going=False)
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        click.echo(
+            render_markdown(result) if fmt == "markdown" else render(result), nl=fmt == "text"
+        )
     sys.exit(1 if differs(result) else 0)
 
 
@@ -304,7 +361,7 @@ def site(output: str, package: str | None, force: bool) -> None:
     from .site import build_site
     from .validation import steps
 
-    descriptor = _descriptor(package) if package else None
+    descriptor = _descriptor(package, announce=True)
     _write(
         output,
         steps() + 1,
@@ -320,7 +377,8 @@ def site(output: str, package: str | None, force: bool) -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-def search(query: str, package: str | None, fmt: str) -> None:
+@KEEP_GOING
+def search(query: str, package: str | None, fmt: str, keep_going: bool) -> None:
     """Find the records whose names, aliases, titles, summaries or statements hold every word of
     QUERY, in any spelling and in Latin, Arabic or Hebrew script, with or without hyphens,
     apostrophes, articles, prefixes and endings: one line per record, best first, with its
@@ -340,11 +398,14 @@ def search(query: str, package: str | None, fmt: str) -> None:
         raise click.UsageError(str(e)) from e
     try:
         with _bar(steps(), fmt) as progress:
-            opened = open_package(_descriptor(package) if package else None, progress=progress)
+            opened = open_package(
+                _descriptor(package, announce=fmt == "text"),
+                validate=not keep_going,
+                progress=progress,
+            )
         found = find(opened, query)
     except InvalidPackageError as e:
-        click.echo(str(e), err=True)
-        sys.exit(2)
+        _refuse_invalid(e)
     except ValueError as e:
         raise click.UsageError(str(e)) from e
     rows = found.select("resource", "id", "label", "matched", "fields").to_dicts()
@@ -363,17 +424,25 @@ def search(query: str, package: str | None, fmt: str) -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "bibtex"]), default="text", show_default=True
 )
-def cite(resource: str | None, row_id: str | None, package: str | None, fmt: str) -> None:
+@KEEP_GOING
+def cite(
+    resource: str | None, row_id: str | None, package: str | None, fmt: str, keep_going: bool
+) -> None:
     """Print a citation of the dataset, or of one row (e.g. `cite claims c-1001`), naming the
-    version."""
+    version. A package with errors is refused unless --keep-going is given."""
     from .cite import citation
+    from .package import InvalidPackageError
     from .validation import steps
 
-    descriptor = _descriptor(package) if package else None
+    descriptor = _descriptor(package, announce=True)
     try:
         with _bar(steps()) as progress:
-            text = citation(descriptor, resource, row_id, fmt, progress=progress)
+            text = citation(
+                descriptor, resource, row_id, fmt, validate=not keep_going, progress=progress
+            )
         click.echo(text)
+    except InvalidPackageError as e:
+        _refuse_invalid(e)
     except (KeyError, ValueError) as e:
         raise click.UsageError(str(e.args[0])) from e
 

@@ -14,10 +14,14 @@ from .progress import Progress
 
 
 def coverage(
-    path: str | Path | ValidatedPackage | None = None, *, progress: Progress | None = None
+    path: str | Path | ValidatedPackage | None = None,
+    *,
+    validate: bool = True,
+    progress: Progress | None = None,
 ) -> dict[str, Any]:
     """Counts for the package at ``path`` (default: the shipped one), or of a package already
-    opened. A package with errors is counted as it is (its report is not enforced here).
+    opened. A package with errors raises :class:`~.package.InvalidPackageError`, unless
+    ``validate`` is false: then it is counted as it is, a resource that cannot be read as empty.
 
     Keys: ``rows`` per resource; ``claims_per_meeting`` (with each meeting's status and how
     many of its claims rest on a single independent origin);
@@ -28,7 +32,7 @@ def coverage(
     package = (
         path
         if isinstance(path, ValidatedPackage)
-        else open_package(path, validate=False, progress=progress)
+        else open_package(path, validate=validate, progress=progress)
     )
     # A resource the validator rejected (unsafe path, missing file) counts as empty, and is
     # named under "unreadable", rather than failing the whole count.

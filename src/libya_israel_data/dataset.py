@@ -18,7 +18,15 @@ from .contract import RESOURCES
 from .models import Record, model_for
 from .package import InvalidPackageError, ValidatedPackage, open_package
 
-__all__ = ["Dataset", "InvalidPackageError", "load"]
+__all__ = ["Dataset", "InvalidPackageError", "UnknownIdError", "load"]
+
+
+class UnknownIdError(KeyError):
+    """An id that names no row of its resource. The message names the closest ids, and for a
+    person or an organization given by name rather than id, the id of that name."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0])
 
 
 class Dataset:
@@ -63,6 +71,32 @@ class Dataset:
         model = model_for(self.package.resources[name])
         return [model.model_validate(r) for r in self.package.tables[name].to_dicts()]
 
+    def require(self, resource: str, value: str) -> str:
+        """``value`` if it is an id of ``resource``, else :class:`UnknownIdError` naming the
+        closest ids (by spelling, and for people and organizations by name in any script)."""
+        table = self.package.tables[resource]
+        key = self.package.resources[resource].primary_key[0]
+        ids = table.get_column(key).to_list()
+        if value in ids:
+            return value
+        import difflib
+
+        from .folding import fold
+
+        wanted = fold(value)
+        by_name = []
+        names = [c for c in ("name", "name_ar", "name_he") if c in table.columns]
+        for row in table.select(key, *names).iter_rows():
+            if wanted and any(cell and fold(cell) == wanted for cell in row[1:]):
+                by_name.append(row[0])
+        if resource == "people" and "aliases" in self.package.tables:
+            aliases = self.package.tables["aliases"].select("person_id", "alias").iter_rows()
+            by_name += [pid for pid, alias in aliases if wanted and fold(alias) == wanted]
+        close = difflib.get_close_matches(value.lower(), ids, n=3, cutoff=0.6)
+        suggestions = list(dict.fromkeys(by_name + close))
+        hint = f"; did you mean {', '.join(map(repr, suggestions))}?" if suggestions else ""
+        raise UnknownIdError(f"no {resource} row with {key} {value!r}{hint}")
+
     # --- questions researchers ask --------------------------------------------------------------
     def evidence(self) -> pd.DataFrame:
         """Every claim with each of its citations and the citing source (one row per citation);
@@ -80,6 +114,13 @@ class Dataset:
         citations and sources (one row per citation), in claim order."""
         if not any((meeting, person, organization)):
             raise ValueError("name a meeting, a person or an organization")
+        for resource, value in (
+            ("meetings", meeting),
+            ("people", person),
+            ("organizations", organization),
+        ):
+            if value:
+                self.require(resource, value)
         ev = self.evidence()
         mask = pd.Series(False, index=ev.index)
         for column, value in (
@@ -92,7 +133,9 @@ class Dataset:
         return ev[mask].reset_index(drop=True)
 
     def meetings_of(self, person: str) -> pd.DataFrame:
-        """The meetings a person took part in, with role, capacity and side."""
+        """The meetings a person took part in, with role, capacity and side. A name instead of
+        an id raises :class:`UnknownIdError` naming the person's id."""
+        self.require("people", person)
         parts = self.frame("participants")
         parts = parts[parts["person_id"] == person].drop(columns=["person_id"])
         return (
@@ -104,21 +147,28 @@ class Dataset:
 
     def participants_of(self, meeting: str) -> pd.DataFrame:
         """The people at a meeting, with their names, role and capacity."""
+        self.require("meetings", meeting)
         parts = self.frame("participants")
         parts = parts[parts["meeting_id"] == meeting]
         people = self.frame("people")[["person_id", "name", "name_ar", "name_he", "country"]]
         return parts.merge(people, on="person_id", how="left").reset_index(drop=True)
 
     def origins(self, claim: str) -> pd.DataFrame:
-        """The independent root documents behind one claim: each citing source, the root it
-        leads to by following ``relays``, and that root's publisher and title."""
+        """The independent root documents behind one claim, one row each (as many rows as the
+        claim's ``origins``): the root reached by following ``relays`` from each citing source,
+        its publisher, title, url and date, and ``cited_by``, the citing sources that lead to it
+        (a list, the root itself included when it is cited)."""
+        self.require("claims", claim)
         roots = self.package.derived.chains.root
         cites = self.frame("citations")
-        cites = cites[cites["claim_id"] == claim][["claim_id", "source_id"]].copy()
+        cites = cites[cites["claim_id"] == claim][["source_id"]].copy()
         cites["root_id"] = cites["source_id"].map(lambda s: roots.get(s, s)).astype("string")
+        cited_by = cites.groupby("root_id", sort=True)["source_id"].agg(lambda s: sorted(s))
+        out = cited_by.rename("cited_by").reset_index()
+        out.insert(0, "claim_id", pd.Series([claim] * len(out), dtype="string"))
         sources = self.frame("sources")[["source_id", "publisher", "title", "url", "published"]]
         sources = sources.rename(columns={"source_id": "root_id"})
-        return cites.merge(sources, on="root_id", how="left").reset_index(drop=True)
+        return out.merge(sources, on="root_id", how="left").reset_index(drop=True)
 
     def disputed(self) -> pd.DataFrame:
         """Pairs of contradicting claims: each claim that disputes another, beside the other;

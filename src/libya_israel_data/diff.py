@@ -149,3 +149,54 @@ def render(result: dict[str, Any]) -> str:
             for field, (old, new) in c["fields"].items():
                 lines.append(f"  ~ {_key(c['key'])}: {field}: {old!r} -> {new!r}")
     return "\n".join(lines)
+
+
+def _cell(value: object) -> str:
+    """A value in a Markdown table cell: pipes and line breaks escaped, long text cut."""
+    text = "∅" if value is None else str(value)
+    text = text.replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def render_markdown(result: dict[str, Any], *, limit: int = 50) -> str:
+    """The diff as a review summary in GitHub-flavoured Markdown: a table of rows added,
+    removed and changed per resource, then the changed fields of each resource (at most
+    ``limit`` rows each, the rest counted), for a pull request's job summary."""
+    lines = ["## Data changes", ""]
+    if "version" in result:
+        lines += [f"Version: `{result['version'][0]}` → `{result['version'][1]}`", ""]
+    lines += ["| resource | added | removed | changed |", "|---|---:|---:|---:|"]
+    tables = {n: d for n, d in result.items() if n not in ("schema", "version")}
+    for name, d in tables.items():
+        if "resource" in d:
+            lines.append(f"| {name} | resource {d['resource']} | | |")
+        else:
+            lines.append(
+                f"| {name} | {len(d['added'])} | {len(d['removed'])} | {len(d['changed'])} |"
+            )
+    if result.get("schema"):
+        lines += ["", "### Schema changes", ""]
+        for c in result["schema"]:
+            where = f"{c['resource']}.{c['field']}" if c["field"] else c["resource"]
+            keys = f" ({', '.join(c['keys'])})" if c.get("keys") else ""
+            lines.append(f"- `{where}`: {c['change']}{keys}")
+    for name, d in tables.items():
+        if "resource" in d or not (d["added"] or d["removed"] or d["changed"]):
+            continue
+        lines += ["", f"### {name}", ""]
+        rows = [("added", _key(k), "", "", "") for k in d["added"]]
+        rows += [("removed", _key(k), "", "", "") for k in d["removed"]]
+        rows += [
+            ("changed", _key(c["key"]), field, old, new)
+            for c in d["changed"]
+            for field, (old, new) in c["fields"].items()
+        ]
+        lines += ["| | row | field | before | after |", "|---|---|---|---|---|"]
+        for what, key, field, old, new in rows[:limit]:
+            before, after = (_cell(old), _cell(new)) if what == "changed" else ("", "")
+            lines.append(f"| {what} | `{_cell(key)}` | {field} | {before} | {after} |")
+        if len(rows) > limit:
+            lines.append(f"\n... and {len(rows) - limit} more")
+    if not differs(result):
+        lines += ["", "No differences."]
+    return "\n".join(lines) + "\n"

@@ -15,6 +15,17 @@ from .atomic import TargetExistsError, UnsafeTargetError
 from .csv import CSV_MARK  # the key a CSV export carries, so that --force knows it
 
 FORMATS = ("sqlite", "json", "csv", "parquet", "graphml", "gexf")
+#: The formats a file extension names unambiguously; csv and parquet write folders.
+EXTENSIONS = {
+    ".sqlite": "sqlite",
+    ".sqlite3": "sqlite",
+    ".db": "sqlite",
+    ".json": "json",
+    ".graphml": "graphml",
+    ".gexf": "gexf",
+}
+#: Extensions of file types that these formats write as a folder of such files.
+FOLDER_EXTENSIONS = {".csv": "csv", ".parquet": "parquet"}
 
 __all__ = [
     "FORMATS",
@@ -22,6 +33,7 @@ __all__ = [
     "TargetExistsError",
     "UnsafeTargetError",
     "export",
+    "format_of",
     "steps",
 ]
 
@@ -30,6 +42,31 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 SITE_MARK = "libya-israel-data-site.txt"
 #: How a file written by each format starts (what --force checks before replacing one).
 MAGIC = {"sqlite": SQLITE_MAGIC, "json": b"{", "graphml": b"<?xml", "gexf": b"<?xml"}
+
+
+def format_of(output: str | Path, fmt: str | None = None) -> str:
+    """The format to write ``output`` in: ``fmt`` if given, else the one its extension names,
+    else SQLite (the default). Raises ``ValueError`` when ``fmt`` contradicts the extension, or
+    when the extension names a format written as a folder (``lid.csv``) and ``fmt`` is not
+    given, since a folder named so is rarely what was meant."""
+    suffix = Path(output).suffix.lower()
+    named = EXTENSIONS.get(suffix)
+    if fmt is not None and fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt is None:
+        if suffix in FOLDER_EXTENSIONS:
+            kind = FOLDER_EXTENSIONS[suffix]
+            raise ValueError(
+                f"{output}: the {kind} export is a folder of {suffix} files; name a folder "
+                f"(e.g. lid-{kind}) and add --format {kind}"
+            )
+        return named or "sqlite"
+    if named is not None and named != fmt:
+        raise ValueError(
+            f"{output}: the extension {suffix} names {named}, not {fmt}; "
+            f"drop --format or change the extension"
+        )
+    return fmt
 
 
 def _protected(descriptor: Path) -> tuple[Path, set[Path], set[Path]]:
@@ -109,6 +146,25 @@ def check_output(fmt: str, output: Path, descriptor: Path, force: bool) -> None:
         )
 
 
+def check_datasette_metadata(path: Path, force: bool) -> None:
+    """metadata.json is replaced only with ``force``, and only when it is datasette metadata
+    (a JSON object with ``databases``), never an unrelated file of the same name."""
+    from .atomic import check_target
+
+    check_target(path, force)
+    if not path.exists() and not path.is_symlink():
+        return
+    try:
+        previous = _json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        previous = None
+    if path.is_symlink() or not isinstance(previous, dict) or "databases" not in previous:
+        raise UnsafeTargetError(
+            f"{path} is not datasette metadata; --force replaces only a previous one "
+            "(move it away if it is yours)"
+        )
+
+
 def export(
     fmt: str,
     output: str | Path,
@@ -133,6 +189,8 @@ def export(
 
     descriptor = resolve_descriptor(package)
     check_output(fmt, output, descriptor, force)
+    if datasette_metadata:
+        check_datasette_metadata(output.parent / "metadata.json", force)
     recover_leftovers(output)
     validated = open_package(descriptor, progress=progress, keep_bytes=fmt == "csv")
     if progress is not None and fmt != "sqlite":  # the SQLite writer reports its own steps

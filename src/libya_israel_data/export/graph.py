@@ -2,11 +2,13 @@
 
 Nodes are people, organizations and meetings (``kind``), with their names in Latin, Arabic and
 Hebrew script, country, and for meetings status, kind, date and date bounds; edges join a person
-to a meeting they took part in (role, capacity, side, the claim that puts them there and the
-number of independent origins behind it) and a claim's claimant organization to the meeting it
-speaks about (``kind`` ``claimant``). GEXF carries each meeting's ``start`` and ``end`` dates so
-Gephi's timeline works. Built with networkx; written in a fixed order, so the same input gives
-the same bytes.
+to a meeting they took part in (``kind`` ``participant``: role, capacity, side, the claim that
+puts them there and the number of independent origins behind it) and a claim's claimant, person
+or organization, to the meeting it speaks about (``kind`` ``claimant``, with the number of
+claims). Every edge has one id style, ``<kind>:<meeting_id>:<person|organization>:<id>``. GEXF
+carries each meeting's ``start`` and ``end`` dates so Gephi's timeline works, and only what the
+GEXF 1.2draft schema allows (no graph ``name``, no networkx bookkeeping attribute). Built with
+networkx; written in a fixed order, so the same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ def build(package: ValidatedPackage) -> Any:
     """The network as a networkx ``MultiDiGraph`` (nodes and edges in package order)."""
     import networkx as nx
 
-    g = nx.MultiDiGraph(name=str(package.metadata().get("title", "")))
+    g = nx.MultiDiGraph()
     d = package.derived
     for r in d.table("people").iter_rows(named=True):
         g.add_node(
@@ -92,10 +94,11 @@ def build(package: ValidatedPackage) -> Any:
         )
     origins = dict(d.origins.iter_rows())
     for r in d.table("participants").iter_rows(named=True):
+        person, meeting = f"person:{r[PA.person_id]}", f"meeting:{r[PA.meeting_id]}"
         g.add_edge(
-            f"person:{r[PA.person_id]}",
-            f"meeting:{r[PA.meeting_id]}",
-            key=r[PA.claim_id],
+            person,
+            meeting,
+            key=f"participant:{r[PA.meeting_id]}:{person}",
             **_clean(
                 {
                     "kind": "participant",
@@ -107,22 +110,24 @@ def build(package: ValidatedPackage) -> Any:
                 }
             ),
         )
-    claimants = (
-        d.table("claims")
-        .filter(
-            pl.col(C.meeting_id).is_not_null() & pl.col(C.claimant_organization_id).is_not_null()
+    claims = d.table("claims").filter(pl.col(C.meeting_id).is_not_null())
+    for column, kind in (
+        (C.claimant_person_id, "person"),
+        (C.claimant_organization_id, "organization"),
+    ):
+        claimants = (
+            claims.filter(pl.col(column).is_not_null())
+            .group_by([column, C.meeting_id], maintain_order=True)
+            .agg(pl.len().alias("claims"))
         )
-        .group_by([C.claimant_organization_id, C.meeting_id], maintain_order=True)
-        .agg(pl.len().alias("claims"), pl.col(C.claim_id).first())
-    )
-    for org, meeting, n, first in claimants.iter_rows():
-        g.add_edge(
-            f"organization:{org}",
-            f"meeting:{meeting}",
-            key=f"claims:{first}",
-            kind="claimant",
-            claims=n,
-        )
+        for who, meeting, n in claimants.iter_rows():
+            g.add_edge(
+                f"{kind}:{who}",
+                f"meeting:{meeting}",
+                key=f"claimant:{meeting}:{kind}:{who}",
+                kind="claimant",
+                claims=n,
+            )
     return g
 
 
@@ -134,11 +139,33 @@ def _graphml(g: Any) -> bytes:
     return buf.getvalue()
 
 
-def _gexf(g: Any, created: str) -> bytes:
-    import networkx as nx
+def _gexf(g: Any, created: str, title: str) -> bytes:
+    from xml.etree.ElementTree import SubElement
 
+    from networkx.readwrite.gexf import GEXFWriter
+
+    h = g.copy()
+    for _u, _v, key, data in h.edges(keys=True, data=True):
+        data["id"] = key  # networkx would number the edges, and keep the key as an attribute
+    writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
+    writer.add_graph(h)
+    # What networkx writes beyond the 1.2draft schema: a ``name`` on <graph>, and each
+    # multigraph edge's key as an attribute ``networkx_key``. The title goes to <meta>.
+    graph = writer.xml.find("graph")
+    graph.attrib.pop("name", None)
+    for attributes in graph.findall("attributes"):
+        for declared in attributes.findall("attribute"):
+            if declared.get("title") == "networkx_key":
+                key_id = declared.get("id")
+                attributes.remove(declared)
+                for values in graph.iter("attvalues"):
+                    for value in values.findall("attvalue"):
+                        if value.get("for") == key_id:
+                            values.remove(value)
+    if title:
+        SubElement(writer.xml.find("meta"), "description").text = title
     buf = io.BytesIO()
-    nx.write_gexf(g, buf, encoding="utf-8", prettyprint=True, version="1.2draft")
+    writer.write(buf)
     # networkx stamps the file with today's date: use the package's, so bytes are reproducible.
     return re.sub(
         rb'lastmodifieddate="[0-9-]+"',
@@ -151,7 +178,12 @@ def export_graph(
     package: ValidatedPackage, output: Path, *, fmt: str = "graphml", force: bool = False
 ) -> Path:
     g = build(package)
-    data = _graphml(g) if fmt == "graphml" else _gexf(g, str(package.metadata().get("created", "")))
+    meta = package.metadata()
+    data = (
+        _graphml(g)
+        if fmt == "graphml"
+        else _gexf(g, str(meta.get("created") or ""), str(meta.get("title") or ""))
+    )
     with atomic_file(output, force) as tmp:
         tmp.write_bytes(data)
     return output
