@@ -194,10 +194,9 @@ class Dataset:
 
     @cached_property
     def _search_index(self) -> pl.DataFrame:
-        from .search import index
+        from .search import index, searchable
 
-        derived = self.package.derived
-        return index(derived.search_corpus, derived.search_vocabulary)
+        return searchable(index(self.package.derived.search_corpus))
 
 
 def _frame_of(df: pl.DataFrame) -> pd.DataFrame:

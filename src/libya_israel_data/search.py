@@ -35,47 +35,67 @@ SQL_ALIASES = ("lid_fold",)
 TIER = 2**40
 
 
-def index(corpus: pl.DataFrame, vocabulary: Vocabulary) -> pl.DataFrame:
-    """The search corpus with its words in ``folded`` and their other forms in ``stems``."""
-    stems = vocabulary.stems()
+def index(corpus: pl.DataFrame, vocabulary: Vocabulary | None = None) -> pl.DataFrame:
+    """The search corpus with its words in ``folded`` and their other forms in ``stems``.
+
+    ``vocabulary`` is the whole corpus's (:attr:`.derive.Derived.search_vocabulary`) when
+    ``corpus`` is a part of it; without it, the vocabulary is read from ``corpus`` itself, as
+    folded here (the whole corpus, folded once)."""
     folded = corpus.with_columns(fold_expr(pl.col("text")).alias("folded"))
-    words = pl.col("folded").str.split(" ")
+    if vocabulary is None:
+        words = folded.select(pl.col("folded").str.split(" ").explode().unique()).to_series()
+        vocabulary = Vocabulary(w for w in words if w)
+    stems = vocabulary.stems()
     forms = pl.element().replace_strict(list(stems), list(stems.values()), default=None)
     return folded.with_columns(
-        words.list.eval(forms).list.drop_nulls().list.join(" ").alias("stems")
+        pl.col("folded")
+        .str.split(" ")
+        .list.eval(forms)
+        .list.drop_nulls()
+        .list.join(" ")
+        .alias("stems")
+    )
+
+
+def searchable(indexed: pl.DataFrame) -> pl.DataFrame:
+    """An indexed corpus with what :func:`matches` scans: its ``position`` (1-based, in corpus
+    order), its words between spaces (``_words``) and its words and forms between spaces
+    (``_keys``), so that a query scans each column as it is."""
+    return indexed.with_row_index("position", offset=1).with_columns(
+        (" " + pl.col("folded") + " ").alias("_words"),
+        (" " + pl.col("folded") + " " + pl.col("stems") + " ").alias("_keys"),
     )
 
 
 def _contains(column: str, words: tuple[str, ...]) -> pl.Expr:
-    padded = pl.lit(" ") + pl.col(column) + pl.lit(" ")
-    return padded.str.contains(" " + " ".join(words) + " ", literal=True)
+    return pl.col(column).str.contains(" " + " ".join(words) + " ", literal=True)
 
 
-def _condition(groups: list[Group], *, exact: bool) -> pl.Expr:
-    clauses = []
-    for g in groups:
-        if exact:
-            alternatives = [_contains("folded", p) for p in g.phrases]
-        else:  # a form that is a phrase of one word is looked for once
-            alternatives = [
-                _contains("folded", p) for p in g.phrases if len(p) > 1 or p[0] not in g.forms
-            ]
-            alternatives += [_contains("folded", (f,)) | _contains("stems", (f,)) for f in g.forms]
-        clauses.append(pl.any_horizontal(alternatives))
-    return pl.all_horizontal(clauses)
+def _group(g: Group, *, exact: bool) -> pl.Expr:
+    """Whether a cell matches one group: exactly (a phrase among its words), or at all (a
+    phrase of more than one word among its words, or a form among its words and forms)."""
+    if exact:
+        return pl.any_horizontal([_contains("_words", p) for p in g.phrases])
+    alternatives = [_contains("_words", p) for p in g.phrases if len(p) > 1 or p[0] not in g.forms]
+    alternatives += [_contains("_keys", (f,)) for f in g.forms]
+    return pl.any_horizontal(alternatives)
 
 
 def matches(indexed: pl.DataFrame, query: str) -> pl.DataFrame:
-    """The cells of an indexed corpus that ``query`` finds, with their ``rank`` (see
-    :data:`TIER`), in corpus order. Raises :class:`~.folding.QueryError` for a query that cannot
-    be searched."""
+    """The cells of an indexed corpus (better: of :func:`searchable`) that ``query`` finds, with
+    their ``position`` and ``rank`` (see :data:`TIER`), in corpus order. Raises
+    :class:`~.folding.QueryError` for a query that cannot be searched."""
     groups = fold_query(query)
-    tier = pl.when(_condition(groups, exact=True)).then(0).otherwise(1)
-    return (
-        indexed.with_row_index("position", offset=1)
-        .filter(_condition(groups, exact=False))
-        .with_columns((tier.cast(pl.Int64) * TIER + pl.col("position")).alias("rank"))
-    )  # the exact tier is computed on the cells found only
+    cells = indexed if "_keys" in indexed.columns else searchable(indexed)
+    # group by group, so that each scans only the cells the ones before have left, the
+    # longest words (the rarest, as a rule) first
+    for g in sorted(groups, key=lambda g: -max(len(" ".join(p)) for p in g.phrases)):
+        cells = cells.filter(_group(g, exact=False))
+    exact = pl.all_horizontal([_group(g, exact=True) for g in groups])
+    tier = pl.when(exact).then(0).otherwise(1).cast(pl.Int64)
+    return cells.with_columns((tier * TIER + pl.col("position")).alias("rank")).drop(
+        "_words", "_keys"
+    )
 
 
 def records(hits: pl.DataFrame) -> pl.DataFrame:
@@ -103,8 +123,7 @@ def records(hits: pl.DataFrame) -> pl.DataFrame:
 def find(package: ValidatedPackage, query: str) -> pl.DataFrame:
     """The records of ``package`` that ``query`` finds (see :func:`records`)."""
     fold_query(query)  # a query that cannot be searched is refused before the corpus is indexed
-    derived = package.derived
-    return records(matches(index(derived.search_corpus, derived.search_vocabulary), query))
+    return records(matches(index(package.derived.search_corpus), query))
 
 
 def sql_fold_query(text: str | None, mode: str | None = None) -> str:

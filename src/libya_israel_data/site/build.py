@@ -122,7 +122,7 @@ def search_index(package: ValidatedPackage) -> list[list[str]]:
     """[resource, id, field, label, text, folded words, their forms] for every searchable cell,
     in corpus order (a cell's place is its position in the rank)."""
     derived = package.derived
-    rows = index(derived.search_corpus, derived.search_vocabulary).select(
+    rows = index(derived.search_corpus).select(
         "resource", "id", "field", "label", "text", "folded", "stems"
     )
     return [list(r) for r in rows.iter_rows()]
