@@ -413,22 +413,26 @@ def find_query(database: str) -> dict[str, Any]:
     sql = f"""
         WITH hits AS MATERIALIZED (
           SELECT c.id AS position, c.{c["resource"]} AS resource, c.{c["id"]} AS id,
-                 c.{c["field"]} AS field,
-                 CASE WHEN c.id IN (SELECT rowid FROM search
-                                    WHERE search MATCH lid_fold_query(:q, 'exact'))
-                      THEN 0 ELSE {TIER} END + c.id AS rank
+                 c.{c["field"]} AS field
           FROM (SELECT rowid AS found FROM search WHERE search MATCH lid_fold_query(:q))
           JOIN search_content AS c ON c.id = found
         ),
+        exact AS MATERIALIZED (
+          SELECT rowid AS position FROM search WHERE search MATCH lid_fold_query(:q, 'exact')
+        ),
+        cells AS MATERIALIZED (
+          SELECT resource, id, field, min(position) AS first,
+                 min(CASE WHEN position IN exact THEN 0 ELSE {TIER} END + position) AS rank
+          FROM hits GROUP BY resource, id, field
+        ),
         ranked AS (
-          SELECT resource, id, min(rank) AS rank FROM hits
+          SELECT resource, id, min(rank) AS rank FROM cells
           GROUP BY resource, id ORDER BY rank LIMIT 200
         ),
         fields AS (
           SELECT resource, id, group_concat(field, ',') AS fields FROM (
-            SELECT resource, id, field, min(position) AS first
-            FROM hits JOIN ranked USING (resource, id)
-            GROUP BY resource, id, field ORDER BY resource, id, first)
+            SELECT resource, id, field, first FROM cells JOIN ranked USING (resource, id)
+            ORDER BY resource, id, first)
           GROUP BY resource, id
         )
         SELECT r.resource, r.id, c.{c["label"]} AS label, c.{c["text"]} AS matched, f.fields,
