@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -140,6 +141,13 @@ def test_javascript_folding_is_the_python_folding(page, site: Path) -> None:
     start = page.evaluate("() => performance.now()")
     page.evaluate("() => lidFoldQuery('ب'.repeat(50000) + '-x '.repeat(25000), true, Infinity)")
     assert page.evaluate("() => performance.now()") - start < 1000  # linear time
+
+
+def test_a_100_000_letter_search_link_is_refused_at_once(page, site: Path) -> None:
+    start = time.perf_counter()
+    page.goto((site / "search.html").as_uri() + "?q=" + "a" * 100_000)
+    assert "at most 256 characters" in page.inner_text("#count")
+    assert time.perf_counter() - start < 5  # loading included; the folding refuses at once
 
 
 def test_site_is_reproducible_and_self_contained(site: Path, tmp_path: Path) -> None:
