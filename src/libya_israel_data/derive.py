@@ -19,7 +19,7 @@ import polars as pl
 
 from .contract import NAMES, Resource
 from .dates import date_bounds
-from .folding import Vocabulary, fold_expr
+from .folding import RTL_TEXT, RTL_WORD, Vocabulary, fold_expr
 from .relays import Chains
 
 if TYPE_CHECKING:
@@ -214,12 +214,14 @@ class Derived:
 
     @cached_property
     def search_vocabulary(self) -> Vocabulary:
-        """Every folded word of the search corpus (read part by part): the words a document's
-        Arabic or Hebrew prefix may be removed to reach (see :func:`.folding.forms`)."""
+        """Every folded Hebrew and Arabic word of the search corpus (read part by part, only
+        the cells in those scripts folded): the words a document's prefix may be removed to
+        reach (see :func:`.folding.forms`)."""
         words: set[str] = set()
         for part in self.search_parts(VOCABULARY_ROWS):
-            found = part.select(fold_expr(pl.col("text")).str.split(" ").explode().unique())
-            words.update(w for w in found.to_series() if w)
+            rtl = part.filter(pl.col("text").str.contains(RTL_TEXT))
+            found = rtl.select(fold_expr(pl.col("text")).str.extract_all(RTL_WORD).explode())
+            words.update(w for w in found.to_series().unique() if w)
         return Vocabulary(words)
 
     def search_parts(self, rows: int | None = None) -> Iterator[pl.DataFrame]:

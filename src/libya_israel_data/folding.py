@@ -81,6 +81,10 @@ MAX_QUERY_LENGTH = 256
 MAX_QUERY_WORDS = 24
 
 ARABIC_LETTER = r"[\x{0620}-\x{064A}\x{066E}-\x{06D3}]"
+#: A folded word in Hebrew or Arabic script (the only words that have other forms), and a text
+#: that may hold one (presentation forms included, which folding turns into letters).
+RTL_WORD = r"\b[\x{0590}-\x{06FF}][\p{L}\p{N}]*"
+RTL_TEXT = r"[\x{0590}-\x{06FF}\x{FB1D}-\x{FDFF}\x{FE70}-\x{FEFF}]"
 _ARABIC_FIRST = re.compile("[\u0620-\u064a\u066e-\u06d3]")
 _HEBREW_FIRST = re.compile("[\u05d0-\u05ea]")
 _ARABIC_PREFIX = re.compile(ARABIC_PREFIX)
@@ -191,8 +195,8 @@ def _without_prefix(
 
 
 class Vocabulary:
-    """The words of a corpus and their light stems: what :func:`forms` checks a document's
-    prefixed words against."""
+    """The Hebrew and Arabic words of a corpus (:data:`RTL_WORD`) and their light stems: what
+    :func:`forms` checks a document's prefixed words against."""
 
     def __init__(self, words: Iterable[str]):
         self.words = frozenset(words)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from .folding import Group, Vocabulary, fold_expr, fold_query, fts_query
+from .folding import RTL_WORD, Group, Vocabulary, fold_expr, fold_query, fts_query
 
 if TYPE_CHECKING:
     from .package import ValidatedPackage
@@ -42,19 +42,14 @@ def index(corpus: pl.DataFrame, vocabulary: Vocabulary | None = None) -> pl.Data
     ``corpus`` is a part of it; without it, the vocabulary is read from ``corpus`` itself, as
     folded here (the whole corpus, folded once)."""
     folded = corpus.with_columns(fold_expr(pl.col("text")).alias("folded"))
+    rtl = pl.col("folded").str.extract_all(RTL_WORD)
     if vocabulary is None:
-        words = folded.select(pl.col("folded").str.split(" ").explode().unique()).to_series()
+        words = folded.select(rtl.explode().unique()).to_series()
         vocabulary = Vocabulary(w for w in words if w)
     stems = vocabulary.stems()
     forms = pl.element().replace_strict(list(stems), list(stems.values()), default=None)
-    return folded.with_columns(
-        pl.col("folded")
-        .str.split(" ")
-        .list.eval(forms)
-        .list.drop_nulls()
-        .list.join(" ")
-        .alias("stems")
-    )
+    # only Hebrew and Arabic words have other forms: the others are never looked up
+    return folded.with_columns(rtl.list.eval(forms).list.drop_nulls().list.join(" ").alias("stems"))
 
 
 def searchable(indexed: pl.DataFrame) -> pl.DataFrame:
