@@ -115,6 +115,36 @@ def test_meetings_of_a_person(ds: lid.Dataset) -> None:
     }
 
 
+def test_organizations_take_part_in_meetings(ds: lid.Dataset) -> None:
+    cairo = ds.participants_of("cairo-2017-haftar-mossad").set_index("participant_id")
+    assert list(cairo["participant_type"]) == ["person", "organization"]  # people first
+    assert cairo.loc["mossad", "organization_id"] == "mossad"
+    assert pd.isna(cairo.loc["mossad", "person_id"])
+    assert (cairo.loc["mossad", "name"], cairo.loc["mossad", "side"]) == ("Mossad", "IL")
+    assert cairo.loc["khalifa-haftar", "side"] == "LY"
+    mossad = ds.meetings_of("mossad")
+    assert {"cairo-2017-haftar-mossad", "abu-dhabi-2023-02-shaibani-mossad"} <= set(
+        mossad["meeting_id"]
+    )
+    assert (mossad["participant_type"] == "organization").all()
+    assert mossad["represented_by"].notna().all()
+    bodies = ds.organization_participants
+    assert set(bodies["organization_id"]) <= set(ds.organizations["organization_id"])
+
+
+def test_every_contact_has_someone_on_each_side(ds: lid.Dataset) -> None:
+    meetings = ds.meetings
+    assert meetings["date"].notna().all()
+    parts = ds.participation()
+    sides = {m: set(g["side"].dropna()) for m, g in parts.groupby("meeting_id")}
+    contacts = meetings[meetings["contact"] != "related_event"]
+    assert len(contacts) > 0
+    for meeting in contacts["meeting_id"]:
+        assert {"LY", "IL"} <= sides.get(meeting, set()), meeting
+    related = meetings[meetings["contact"] == "related_event"]
+    assert related["relevance"].notna().all()
+
+
 def test_origins_follow_relays(ds: lid.Dataset) -> None:
     origins = ds.origins("c-1001")
     # seven pages cite the announcement, from three independent documents: one row per root
@@ -239,3 +269,17 @@ def test_frames_keep_their_pandera_contract(ds: lid.Dataset) -> None:
         frame_schema(resource).validate(broken, lazy=True)
     failures = info.value.failure_cases
     assert {"claim_type", "origins"} <= set(failures["column"].dropna())
+
+
+def test_a_missing_resource_is_a_missing_attribute(tiny: Path) -> None:
+    import json
+
+    descriptor = json.loads(tiny.read_text(encoding="utf-8"))
+    descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] != "aliases"]
+    tiny.write_text(json.dumps(descriptor), encoding="utf-8")
+    ds = lid.load(tiny, validate=False)
+    assert not hasattr(ds, "aliases")
+    assert getattr(ds, "aliases", None) is None
+    with pytest.raises(AttributeError, match="the package has no resource 'aliases'"):
+        _ = ds.aliases
+    assert len(ds.claims) > 0

@@ -161,7 +161,7 @@ def test_progress_bar_only_on_a_terminal_after_a_delay() -> None:
     assert fast.getvalue() == ""
     slow = Tty()
     lid.validate(progress=Progress(steps(), stream=slow, delay=0))
-    assert "12/12 checking provenance" in slow.getvalue()
+    assert "13/13 checking provenance" in slow.getvalue()
     assert slow.getvalue().endswith("\r")  # the bar erases itself
 
 
@@ -226,3 +226,33 @@ def test_json_output_never_carries_progress() -> None:
     result = CliRunner().invoke(cli, ["validate", "--format", "json"])
     assert json.loads(result.stdout)["valid"] is True
     assert result.stderr == ""
+
+
+def test_coverage_counts_contacts_by_decade_and_kind(tiny: Path) -> None:
+    meetings = tiny.parent / "data" / "meetings.csv"
+    header, rome = meetings.read_text(encoding="utf-8").splitlines()
+    more = [
+        "pilgrims-1993,Pilgrims' visit,visit,direct,,1993-05,,,,,acknowledged,,A visit.",
+        "ship-2010,Ship talks,correspondence,via_intermediary,,2010-07,,,,,reported,,Talks.",
+        "visits-nd,Visits,visit,related_event,Prepared a congress.,1993/2008,,,,,alleged,,Visits.",
+    ]
+    meetings.write_text("\n".join([header, rome, *more]) + "\n", encoding="utf-8")
+    result = run("coverage", str(tiny), "--format", "json", "--keep-going")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["contacts"] == {
+        "contacts": 3,
+        "by_decade": {
+            "1990s": {"direct": 1},
+            "2010s": {"via_intermediary": 1},
+            "2020s": {"direct": 1},
+        },
+        "by_contact": {"direct": 2, "via_intermediary": 1},
+        "related_events": 1,
+        # an interval across two decades is counted under both, not placed in one
+        "related_events_by_decade": {"1990s-2000s": 1},
+    }
+    text = run("coverage", str(tiny), "--keep-going").output
+    assert "contacts (meetings that are not related events): 3" in text
+    assert "  2010s          1  (via_intermediary 1)" in text
+    assert "contacts by kind: direct 2, via_intermediary 1" in text
+    assert "related events (kept, not contacts): 1" in text

@@ -90,7 +90,7 @@ def test_sqlite_passes_integrity_and_foreign_key_checks(exported: dict[str, Path
     fk_indexes = con.execute(
         "SELECT count(*) FROM sqlite_master WHERE type='index' AND name LIKE 'idx_%'"
     ).fetchone()[0]
-    assert fk_indexes == 15
+    assert fk_indexes == 18
 
 
 def test_sqlite_search_table_is_whole(exported: dict[str, Path], tmp_path: Path) -> None:
@@ -148,7 +148,8 @@ def test_sqlite_views_and_derived_columns(exported: dict[str, Path]) -> None:
     meta = dict(con.execute("SELECT key, value FROM _package").fetchall())
     descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
     assert meta["version"] == descriptor["version"]
-    assert meta["hash:claims"] == descriptor["resources"][6]["hash"]
+    claims = next(r for r in descriptor["resources"] if r["name"] == "claims")
+    assert meta["hash:claims"] == claims["hash"]
 
 
 def test_json_validates_against_its_schemas(exported: dict[str, Path]) -> None:
@@ -388,3 +389,57 @@ def test_search_writer_stops_when_asked(
     assert len(seen) < 10
     con = sqlite3.connect(tmp_path / "s.db")
     assert con.execute("SELECT name FROM sqlite_master").fetchall() == []
+
+
+def test_meeting_participants_covers_people_and_organizations(tiny: Path, tmp_path: Path) -> None:
+    """The view has the rows and participant columns of ``Dataset.participation()``."""
+    import libya_israel_data as lid
+
+    ds = lid.load(tiny)
+    db = export("sqlite", tmp_path / "t.sqlite", package=tiny)
+    con = sqlite3.connect(db)
+    try:
+        rows = con.execute(
+            "SELECT meeting_id, participant_type, participant_id, person_id, organization_id, "
+            "name, role, capacity, represented_by, side, claim_id FROM meeting_participants"
+        ).fetchall()
+    finally:
+        con.close()
+    frame = ds.participation()
+    columns = ["meeting_id", "participant_type", "participant_id", "person_id"]
+    columns += ["organization_id", "name", "role", "capacity", "represented_by", "side"]
+    api = [
+        tuple(None if pd_isna(v) else v for v in r)
+        for r in frame[[*columns, "claim_id"]].itertuples(index=False)
+    ]
+    assert rows == api
+    rome = "rome-2023-08-cohen-mangoush"
+    assert rows == [
+        (rome, "person", "eli-cohen", "eli-cohen", None, "Eli Cohen", "participant",
+         "Foreign Minister of Israel", None, "IL", "c-0002"),
+        (rome, "person", "najla-mangoush", "najla-mangoush", None, "Najla Mangoush",
+         "participant", "Foreign Minister of Libya", None, "LY", "c-0002"),
+        (rome, "organization", "israel-foreign-ministry", None, "israel-foreign-ministry",
+         "Ministry of Foreign Affairs of Israel", "participant", None,
+         "the foreign minister and his staff", "IL", "c-0002"),
+    ]  # fmt: skip
+
+
+def pd_isna(value: object) -> bool:
+    import pandas as pd
+
+    return bool(pd.isna(value))
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_network_joins_haftar_to_the_mossad_through_a_meeting(fmt: str, tmp_path: Path) -> None:
+    import networkx as nx
+
+    path = export(fmt, tmp_path / f"net.{fmt}")
+    g = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
+    assert g.nodes["organization:mossad"]["kind"] == "organization"
+    way = nx.shortest_path(nx.Graph(g), "person:khalifa-haftar", "organization:mossad")
+    assert len(way) == 3 and way[1].startswith("meeting:"), way
+    edges = g.get_edge_data("organization:mossad", way[1])
+    edge = next(iter(edges.values())) if "kind" not in edges else edges
+    assert edge["kind"] == "participant" and edge["side"] == "IL" and edge["represented_by"]

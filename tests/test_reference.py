@@ -5,15 +5,16 @@ reports exactly the case's expected issues. The shipped package passes both.
 
 In the corpus, frictionless passes cases in which we report these codes:
 ``acknowledgement-missing``, ``bidi-control``, ``byte-order-mark``, ``citation-missing``,
-``claim-subject-missing``, ``claimant-missing``, ``constraint-error``, ``control-character``,
-``csv-syntax``, ``dispute-self``, ``dispute-subject-mismatch``, ``duplicate-url``,
-``encoding-declared``, ``end-before-start``, ``foreign-key``, ``formula-trigger``, ``invalid-date``,
-``invisible-character``, ``line-ending``, ``metadata-error``, ``missing-label``, ``mixed-script``,
-``mojibake``, ``not-nfc``, ``occurred-claim-missing``, ``package-error``,
-``participant-claim-mismatch``, ``person-orphaned``, ``presentation-form``,
-``published-after-created``, ``relays-cycle``, ``resource-missing``, ``rule-not-run``,
-``schema-mismatch``, ``source-orphaned``, ``stated-after-published``, ``surrounding-whitespace``,
-``unclosed-quote`` and ``upstream-not-relayed``
+``claim-subject-missing``, ``claimant-missing``, ``constraint-error``, ``contact-one-sided``,
+``control-character``, ``csv-syntax``, ``dispute-self``, ``dispute-subject-mismatch``,
+``duplicate-url``, ``encoding-declared``, ``end-before-start``, ``foreign-key``,
+``formula-trigger``, ``intermediary-missing``, ``invalid-date``, ``invisible-character``,
+``line-ending``, ``metadata-error``, ``missing-label``, ``mixed-script``, ``mojibake``, ``not-nfc``,
+``occurred-claim-missing``, ``package-error``, ``participant-claim-mismatch``, ``person-orphaned``,
+``presentation-form``, ``published-after-created``, ``related-event-unexplained``, ``relays-cycle``,
+``resource-missing``, ``rule-not-run``, ``schema-mismatch``, ``source-orphaned``,
+``stated-after-published``, ``surrounding-whitespace``, ``unclosed-quote`` and
+``upstream-not-relayed``
 (``foreign-key`` only because frictionless reads a malformed CSV row
 differently and so sees a different key; ``constraint-error`` and ``missing-label`` because
 frictionless checks the data against the package's own, edited schema, and we against the

@@ -192,3 +192,13 @@ def test_docs_pictures_are_current() -> None:
     assert (docs / "network.svg").read_text(encoding="utf-8") == network(
         t["people"], t["meetings"], t["participants"]
     )
+
+
+def test_meeting_and_organization_pages_link_organization_participants(site: Path) -> None:
+    meeting = (site / "meetings" / "cairo-2017-haftar-mossad.html").read_text(encoding="utf-8")
+    assert '<a href="../organizations/mossad.html">Mossad</a>' in meeting
+    assert "Mossad members (unnamed) (IL)" in meeting and "<dd>direct</dd>" in meeting
+    mossad = (site / "organizations" / "mossad.html").read_text(encoding="utf-8")
+    assert 'href="../meetings/cairo-2017-haftar-mossad.html"' in mossad
+    related = (site / "meetings" / "israel-2023-08-hallett-cohen.html").read_text(encoding="utf-8")
+    assert "<dd>related_event: The US conveyed" in related

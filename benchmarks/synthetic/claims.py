@@ -60,7 +60,8 @@ TYPE_CODE = {
 
 
 class Claims(Plan):
-    """Writes claims.csv, citations.csv and participants.csv, in one pass over the claims."""
+    """Writes claims.csv, citations.csv, participants.csv and organization_participants.csv, in
+    one pass over the claims."""
 
     def claimant(self):
         """(claimant_person_id, claimant_organization_id, claimant_description, phrase)."""
@@ -95,6 +96,7 @@ class Claims(Plan):
         fc, wc = open_csv(out, "claims")
         ft, wt = open_csv(out, "citations")
         fp, wp = open_csv(out, "participants")
+        fo, wo = open_csv(out, "organization_participants")
         cid, pid, mid, oid, srcid = self.cid, self.pid, self.mid, self.oid, self.srcid
         pub_earliest = self.pub_earliest
         created = self.created_day
@@ -106,7 +108,7 @@ class Claims(Plan):
             self.claim_ncit = bytearray(self.N)
             self.cite_src = array("l")
             self.src_count = array("l", [0]) * self.S
-        n_cit = n_disputes = n_parts = 0
+        n_cit = n_disputes = n_parts = n_bodies = 0
         outlets = PUBLISHERS["en"] + PUBLISHERS["ar"] + PUBLISHERS["he"]
         n_orgs = self.O
         for m in range(self.M):
@@ -285,6 +287,20 @@ class Claims(Plan):
                     self.cite_src.extend(chosen)
                     for s in chosen:
                         self.src_count[s] += 1
+            # one organization per meeting, alternately Libya's and Israel's government (the
+            # first and third fixed organizations), placed there by the 'occurred' claim
+            side = m % 2
+            wo.writerow(
+                (
+                    meeting_id,
+                    oid(2 * side),
+                    "participant",
+                    "unnamed officials",
+                    ("LY", "IL")[side],
+                    cid(start),
+                )
+            )
+            n_bodies += 1
             # participants of this meeting, sorted by person id
             part_rows.sort()
             for person, j, ci in part_rows:
@@ -307,11 +323,16 @@ class Claims(Plan):
         fc.close()
         ft.close()
         fp.close()
+        fo.close()
         if self.person_cursor < self.P:
             sys.exit(
                 f"generate.py: only {self.person_cursor} of {self.P} people were used; "
                 "use more claims"
             )
         self.counts.update(
-            claims=self.N, citations=n_cit, participants=n_parts, disputes=n_disputes
+            claims=self.N,
+            citations=n_cit,
+            participants=n_parts,
+            organization_participants=n_bodies,
+            disputes=n_disputes,
         )

@@ -121,7 +121,7 @@ def inject(gen: Generator, out: Path, seed: int) -> list[dict]:
     # --- meetings: an unpadded date
     def unpadded(row):
         row = list(row)
-        row[3] = "2023-8-1"
+        row[FIELDS["meetings"].index("date")] = "2023-8-1"
         return [row]
 
     rewrite(out / "data" / "meetings.csv", {m_date + 1: unpadded})

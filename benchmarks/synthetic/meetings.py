@@ -123,6 +123,8 @@ class Meetings(Plan):
                     self.mid(m),
                     title,
                     kind,
+                    "direct",  # every planned meeting has a Libyan and an Israeli participant
+                    "",
                     value,
                     end_date,
                     city,

@@ -47,6 +47,8 @@ FIELDS = {
         "meeting_id",
         "title",
         "kind",
+        "contact",
+        "relevance",
         "date",
         "end_date",
         "city",
@@ -57,6 +59,14 @@ FIELDS = {
         "summary",
     ),
     "participants": ("meeting_id", "person_id", "role", "capacity", "side", "claim_id"),
+    "organization_participants": (
+        "meeting_id",
+        "organization_id",
+        "role",
+        "represented_by",
+        "side",
+        "claim_id",
+    ),
     "claims": (
         "claim_id",
         "meeting_id",

@@ -275,8 +275,9 @@ def refresh(path: str | None) -> None:
 )
 @KEEP_GOING
 def coverage(path: str | None, fmt: str, keep_going: bool) -> None:
-    """Print coverage counts: rows per resource, claims per meeting, single-origin claims,
-    people without a name in Arabic or Hebrew script.
+    """Print coverage counts: rows per resource, contacts by decade and by kind of contact
+    (related events counted apart), claims per meeting, single-origin claims, people without a
+    name in Arabic or Hebrew script.
 
     A package with errors is refused (exit 2, its first issues on standard error) unless
     --keep-going is given."""

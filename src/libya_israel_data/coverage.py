@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,8 @@ def coverage(
     many of its claims rest on a single independent origin);
     ``single_origin_claims`` (claims whose sources all go back to one document);
     ``people_without_native_name`` (Libyans without ``name_ar``, Israelis without ``name_he``);
-    ``sources_without_url``; ``meetings_by_status``; ``disputed_claims``.
+    ``sources_without_url``; ``meetings_by_status``; ``disputed_claims``; ``contacts``
+    (see :func:`contacts`).
     """
     package = (
         path
@@ -69,18 +71,84 @@ def coverage(
         "sources_without_url": t["sources"].filter(pl.col("url").is_null()).height,
         "meetings_by_status": dict(meetings.group_by("status").len().sort("status").iter_rows()),
         "disputed_claims": claims.filter(pl.col("disputes").is_not_null()).height,
+        "contacts": contacts(derived.table("meetings")),
         "unreadable": [name for name in reference if name not in package.tables],
+    }
+
+
+#: The ``contact`` of a meeting that is not itself a contact.
+RELATED_EVENT = "related_event"
+
+
+def decade(earliest: date | None, latest: date | None) -> str:
+    """The decade of a date's bounds, ``1990s``; a date whose bounds fall in two decades is
+    counted under both, as ``1990s-2000s``, rather than placed in one it may not belong to."""
+    if earliest is None:
+        return "undated"
+    first = f"{earliest.year // 10 * 10}s"
+    last = f"{(latest or earliest).year // 10 * 10}s"
+    return first if first == last else f"{first}-{last}"
+
+
+def contacts(meetings: pl.DataFrame) -> dict[str, Any]:
+    """Contacts (meetings whose ``contact`` is not ``related_event``) by decade and by kind of
+    contact, and related events counted apart, each by decade too.
+
+    Keys: ``contacts`` (the number); ``by_decade`` (decade -> kind of contact -> number);
+    ``by_contact`` (kind of contact -> number); ``related_events``;
+    ``related_events_by_decade``. A meeting without ``contact`` counts as ``unclassified``.
+    """
+    contact = (
+        pl.col("contact").fill_null("unclassified")
+        if "contact" in meetings.columns
+        else pl.lit("unclassified")
+    )
+    rows = meetings.select(
+        contact.alias("contact"),
+        pl.struct("date_earliest", "date_latest")
+        .map_elements(
+            lambda b: decade(b["date_earliest"], b["date_latest"]), return_dtype=pl.String
+        )
+        .alias("decade"),
+    )
+    real = rows.filter(pl.col("contact") != RELATED_EVENT)
+    related = rows.filter(pl.col("contact") == RELATED_EVENT)
+    by_decade: dict[str, dict[str, int]] = {}
+    for dec, kind, n in (
+        real.group_by("decade", "contact").len().sort("decade", "contact").iter_rows()
+    ):
+        by_decade.setdefault(dec, {})[kind] = n
+    return {
+        "contacts": real.height,
+        "by_decade": by_decade,
+        "by_contact": dict(real.group_by("contact").len().sort("contact").iter_rows()),
+        "related_events": related.height,
+        "related_events_by_decade": dict(
+            related.group_by("decade").len().sort("decade").iter_rows()
+        ),
     }
 
 
 def render(counts: dict[str, Any]) -> str:
     """Coverage counts as plain text, one fact per line."""
     lines = ["rows per resource:"]
-    lines += [f"  {name:<14}{n:>6}" for name, n in counts["rows"].items()]
+    width = max(map(len, counts["rows"]), default=0) + 2
+    lines += [f"  {name:<{width}}{n:>6}" for name, n in counts["rows"].items()]
     lines.append(
         "meetings by status: "
         + ", ".join(f"{k} {v}" for k, v in counts["meetings_by_status"].items())
     )
+    c = counts["contacts"]
+    lines.append(f"contacts (meetings that are not related events): {c['contacts']}")
+    lines += [
+        f"  {dec:<12}{sum(kinds.values()):>4}  ("
+        + ", ".join(f"{k} {n}" for k, n in kinds.items())
+        + ")"
+        for dec, kinds in c["by_decade"].items()
+    ]
+    lines.append("contacts by kind: " + ", ".join(f"{k} {n}" for k, n in c["by_contact"].items()))
+    lines.append(f"related events (kept, not contacts): {c['related_events']}")
+    lines += [f"  {dec:<12}{n:>4}" for dec, n in c["related_events_by_decade"].items()]
     lines.append(f"claims linked by disputes: {counts['disputed_claims']}")
     lines.append(
         f"claims with a single origin: {counts['single_origin_claims']} of "

@@ -62,9 +62,11 @@ class Dataset:
         return self._frames[name].copy()
 
     def __getattr__(self, name: str) -> pd.DataFrame:
-        if name in RESOURCES:
+        # An attribute lookup must fail with AttributeError, so that hasattr() and getattr()
+        # with a default work on a package that lacks a resource.
+        if name in RESOURCES and name in self.package.tables:
             return self.frame(name)
-        raise AttributeError(name)
+        raise AttributeError(f"the package has no resource {name!r}" if name in RESOURCES else name)
 
     def records(self, name: str) -> list[Record]:
         """The rows of one resource as strict pydantic models (``None`` for empty cells)."""
@@ -132,26 +134,37 @@ class Dataset:
                 mask |= ev[column].eq(value).fillna(False).astype(bool)
         return ev[mask].reset_index(drop=True)
 
-    def meetings_of(self, person: str) -> pd.DataFrame:
-        """The meetings a person took part in, with role, capacity and side. A name instead of
-        an id raises :class:`UnknownIdError` naming the person's id."""
-        self.require("people", person)
-        parts = self.frame("participants")
-        parts = parts[parts["person_id"] == person].drop(columns=["person_id"])
+    def meetings_of(self, participant: str) -> pd.DataFrame:
+        """The meetings a person or an organization took part in (give its id), each with the
+        participation's ``participant_type``, role, capacity or ``represented_by``, side and
+        claim. An id of neither (a name, say) raises :class:`UnknownIdError` naming the
+        closest person ids."""
+        organizations = self.package.tables["organizations"].get_column("organization_id")
+        if participant not in organizations.to_list():
+            self.require("people", participant)
+        parts = self.participation()
+        parts = parts[parts["participant_id"] == participant]
+        keep = ["meeting_id", "participant_type", "role", "capacity", "represented_by", "side"]
         return (
             self.frame("meetings")
-            .merge(parts, on="meeting_id", how="inner")
+            .merge(parts[[*keep, "claim_id"]], on="meeting_id", how="inner")
             .sort_values(["date_earliest", "meeting_id"])
             .reset_index(drop=True)
         )
 
     def participants_of(self, meeting: str) -> pd.DataFrame:
-        """The people at a meeting, with their names, role and capacity."""
+        """The people and organizations at a meeting, people first: ``participant_type``
+        (``person`` or ``organization``), ``participant_id`` (with ``person_id`` or
+        ``organization_id`` set), names, country, role, capacity (people) or
+        ``represented_by`` (organizations), side and the claim that puts them there."""
         self.require("meetings", meeting)
-        parts = self.frame("participants")
-        parts = parts[parts["meeting_id"] == meeting]
-        people = self.frame("people")[["person_id", "name", "name_ar", "name_he", "country"]]
-        return parts.merge(people, on="person_id", how="left").reset_index(drop=True)
+        parts = self.participation()
+        return parts[parts["meeting_id"] == meeting].reset_index(drop=True)
+
+    def participation(self) -> pd.DataFrame:
+        """Every participant of every meeting, people and organizations alike (the rows of the
+        SQLite view ``meeting_participants``)."""
+        return _frame_of(self.package.derived.participation)
 
     def origins(self, claim: str) -> pd.DataFrame:
         """The independent root documents behind one claim, one row each (as many rows as the

@@ -89,6 +89,29 @@ def disputed_columns(claim_fields: list[str]) -> tuple[list[str], list[str]]:
     return left, [DISPUTED + f for f in left]
 
 
+#: The participation table: every participant of every meeting, people and organizations alike,
+#: one row each, ``participant_type`` saying which (see :attr:`Derived.participation`).
+PARTICIPANT_TYPE = "participant_type"
+PERSON, ORGANIZATION = "person", "organization"
+PA, OP = NAMES.participants, NAMES.organization_participants
+PARTICIPATION: tuple[str, ...] = (
+    PA.meeting_id,
+    PARTICIPANT_TYPE,
+    "participant_id",
+    PA.person_id,
+    OP.organization_id,
+    NAMES.people.name,
+    NAMES.people.name_ar,
+    NAMES.people.name_he,
+    NAMES.people.country,
+    PA.role,
+    PA.capacity,
+    OP.represented_by,
+    PA.side,
+    PA.claim_id,
+)
+
+
 #: What the search looks in: resource -> (id column, text columns). Aliases are listed under
 #: the people they name.
 SEARCH_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -204,6 +227,43 @@ class Derived:
                 coalesce=False,
             )
             .select(*left, *right)
+        )
+
+    @cached_property
+    def participation(self) -> pl.DataFrame:
+        """People and organizations at each meeting, with their names and country, role, side
+        and the claim that puts them there: :data:`PARTICIPATION`, ordered by meeting, people
+        before organizations, then id (the order of the SQLite view ``meeting_participants``)."""
+        people = self.tables["people"]
+        orgs = self.tables["organizations"]
+        P, ORG = NAMES.people, NAMES.organizations
+        names = [P.name, P.name_ar, P.name_he, P.country]
+        persons = self.tables["participants"].join(
+            people.select(P.person_id, *names), on=PA.person_id, how="left"
+        )
+        persons = persons.with_columns(
+            pl.lit(PERSON).alias(PARTICIPANT_TYPE),
+            pl.col(PA.person_id).alias("participant_id"),
+            pl.lit(None, pl.String).alias(OP.organization_id),
+            pl.lit(None, pl.String).alias(OP.represented_by),
+        )
+        bodies = self.tables["organization_participants"].join(
+            orgs.select(
+                ORG.organization_id,
+                *[pl.col(getattr(ORG, n)).alias(n) for n in names],
+            ),
+            on=OP.organization_id,
+            how="left",
+        )
+        bodies = bodies.with_columns(
+            pl.lit(ORGANIZATION).alias(PARTICIPANT_TYPE),
+            pl.col(OP.organization_id).alias("participant_id"),
+            pl.lit(None, pl.String).alias(PA.person_id),
+            pl.lit(None, pl.String).alias(PA.capacity),
+        )
+        return pl.concat([persons.select(PARTICIPATION), bodies.select(PARTICIPATION)]).sort(
+            [PA.meeting_id, PARTICIPANT_TYPE, "participant_id"],
+            descending=[False, True, False],
         )
 
     @cached_property

@@ -70,6 +70,9 @@ class Code(StrEnum):
     DUPLICATE_URL = "duplicate-url"
     SOURCE_ORPHANED = "source-orphaned"
     PERSON_ORPHANED = "person-orphaned"
+    CONTACT_ONE_SIDED = "contact-one-sided"
+    INTERMEDIARY_MISSING = "intermediary-missing"
+    RELATED_EVENT_UNEXPLAINED = "related-event-unexplained"
     SCHEMA_MISMATCH = "schema-mismatch"
     FILE_TOO_LARGE = "file-too-large"
     METADATA_ERROR = "metadata-error"
@@ -448,8 +451,9 @@ _TYPES = [
         "participant-claim-mismatch",
         "Participant claim about another meeting",
         "provenance",
-        "Rule 3: a participant's claim_id must be a claim about the same meeting.",
-        "point claim_id at the claim that puts the person at this meeting",
+        "Rule 3: a participant's claim_id, of a person or of an organization, must be a claim "
+        "about the same meeting.",
+        "point claim_id at the claim that puts the person or organization at this meeting",
     ),
     IssueType(
         "upstream-not-relayed",
@@ -524,6 +528,32 @@ _TYPES = [
         "Rule 8: a person who appears in no claim and no participant row.",
         "add the claim that concerns them, or remove them",
         "warning",
+    ),
+    IssueType(
+        "contact-one-sided",
+        "Contact without both sides",
+        "provenance",
+        "Rule 9: a meeting whose contact is not related_event has at least one participant "
+        "(person or organization) with side LY and at least one with side IL.",
+        "add the participant (a person, or the organization they belong to) of the missing side "
+        "with the claim that puts them there, or set contact to related_event and say why in "
+        "relevance",
+    ),
+    IssueType(
+        "intermediary-missing",
+        "Intermediary not named",
+        "provenance",
+        "Rule 10: a meeting whose contact is via_intermediary has at least one participant "
+        "(person or organization) with role intermediary.",
+        "add the third party as a participant with role intermediary, or choose another contact",
+    ),
+    IssueType(
+        "related-event-unexplained",
+        "Related event without relevance",
+        "provenance",
+        "Rule 11: a meeting whose contact is related_event says in relevance why it is in the "
+        "data.",
+        "write in relevance, in our words, how the event bears on a Libya-Israel contact",
     ),
     # rules
     IssueType(

@@ -24,6 +24,7 @@ CLASS_NAMES = {
     "organizations": "Organization",
     "meetings": "Meeting",
     "participants": "Participant",
+    "organization_participants": "OrganizationParticipant",
     "claims": "Claim",
     "citations": "Citation",
 }

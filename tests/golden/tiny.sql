@@ -9,8 +9,9 @@ INSERT INTO "_package" VALUES('hash:sources','sha256:f0b2f1d076ebc23e1ba594a8d5f
 INSERT INTO "_package" VALUES('hash:people','sha256:2ca2a4cf63954b7514a69b956f37bb16afcf568106c92fb176a40fa7ac407e78');
 INSERT INTO "_package" VALUES('hash:aliases','sha256:bfaa9497bc507dd717bb3f560fef675ffa1df7e75dcfbfb61fb1b12e5cf3d3a5');
 INSERT INTO "_package" VALUES('hash:organizations','sha256:a9ccfc060928125bffdb19c8b5e7348b093e4ab9e82c23513a58fbe41cbd4d77');
-INSERT INTO "_package" VALUES('hash:meetings','sha256:fca734b7bfbde393d505262dfdca1db99724ae88baf6615a56d5548749757513');
+INSERT INTO "_package" VALUES('hash:meetings','sha256:4222a584918b31176e2068f8bd6081350e45c2c251b3a070d0cf0a5a373467e8');
 INSERT INTO "_package" VALUES('hash:participants','sha256:a995aebfebbd410bb2db4e6ed0bf83ddaf4553e91f43943e5a057a9ae29f2ad9');
+INSERT INTO "_package" VALUES('hash:organization_participants','sha256:a37d368d183c0da4837a31b12e22868a0cf1e9370c8d44d1ee8aa66d9277d503');
 INSERT INTO "_package" VALUES('hash:claims','sha256:7e23a2923cea2f59a0a520dabe9a7da46d07eb3194aef1745c9bee203cd976b5');
 INSERT INTO "_package" VALUES('hash:citations','sha256:8117c32887d4dbe0cf76cd3ea655c1363578632bdcef089105e122ee01232e19');
 CREATE TABLE "aliases" (
@@ -68,7 +69,9 @@ CREATE TABLE "meetings" (
   "meeting_id" TEXT NOT NULL,
   "title" TEXT NOT NULL,
   "kind" TEXT NOT NULL,
-  "date" TEXT,
+  "contact" TEXT NOT NULL,
+  "relevance" TEXT,
+  "date" TEXT NOT NULL,
   "date_earliest" TEXT,
   "date_latest" TEXT,
   "end_date" TEXT,
@@ -84,7 +87,20 @@ CREATE TABLE "meetings" (
   "summary" TEXT NOT NULL,
   PRIMARY KEY ("meeting_id")
 );
-INSERT INTO "meetings" VALUES('rome-2023-08-cohen-mangoush','Cohen and Mangoush meet in Rome','meeting','2023-08','2023-08-01','2023-08-31',NULL,NULL,NULL,'Rome','IT',NULL,'acknowledged','2023-08-27','2023-08-27','2023-08-27','The Israeli foreign ministry said the two foreign ministers met in Rome; the date is disputed.');
+INSERT INTO "meetings" VALUES('rome-2023-08-cohen-mangoush','Cohen and Mangoush meet in Rome','meeting','direct',NULL,'2023-08','2023-08-01','2023-08-31',NULL,NULL,NULL,'Rome','IT',NULL,'acknowledged','2023-08-27','2023-08-27','2023-08-27','The Israeli foreign ministry said the two foreign ministers met in Rome; the date is disputed.');
+CREATE TABLE "organization_participants" (
+  "meeting_id" TEXT NOT NULL,
+  "organization_id" TEXT NOT NULL,
+  "role" TEXT NOT NULL,
+  "represented_by" TEXT,
+  "side" TEXT,
+  "claim_id" TEXT NOT NULL,
+  PRIMARY KEY ("meeting_id", "organization_id"),
+  FOREIGN KEY ("meeting_id") REFERENCES "meetings" ("meeting_id"),
+  FOREIGN KEY ("organization_id") REFERENCES "organizations" ("organization_id"),
+  FOREIGN KEY ("claim_id") REFERENCES "claims" ("claim_id")
+);
+INSERT INTO "organization_participants" VALUES('rome-2023-08-cohen-mangoush','israel-foreign-ministry','participant','the foreign minister and his staff','IL','c-0002');
 CREATE TABLE "organizations" (
   "organization_id" TEXT NOT NULL,
   "name" TEXT NOT NULL,
@@ -224,6 +240,9 @@ CREATE INDEX "idx_organizations_parent_id" ON "organizations" ("parent_id");
 CREATE INDEX "idx_participants_meeting_id" ON "participants" ("meeting_id");
 CREATE INDEX "idx_participants_person_id" ON "participants" ("person_id");
 CREATE INDEX "idx_participants_claim_id" ON "participants" ("claim_id");
+CREATE INDEX "idx_organization_participants_meeting_id" ON "organization_participants" ("meeting_id");
+CREATE INDEX "idx_organization_participants_organization_id" ON "organization_participants" ("organization_id");
+CREATE INDEX "idx_organization_participants_claim_id" ON "organization_participants" ("claim_id");
 CREATE INDEX "idx_claims_meeting_id" ON "claims" ("meeting_id");
 CREATE INDEX "idx_claims_person_id" ON "claims" ("person_id");
 CREATE INDEX "idx_claims_organization_id" ON "claims" ("organization_id");
@@ -237,12 +256,17 @@ CREATE VIEW "claim_evidence" AS SELECT c."claim_id", c."meeting_id", c."person_i
         JOIN citations ci ON ci.claim_id = c.claim_id
         JOIN sources s ON s.source_id = ci.source_id
         ORDER BY c.rowid, ci.rowid;
-CREATE VIEW "meeting_participants" AS SELECT m.meeting_id, m.title, m.date, m.city, m.country, m.status,
-               p.person_id, pe.name, pe.name_ar, pe.name_he, p.role, p.capacity, p.side,
-               p.claim_id
+CREATE VIEW "meeting_participants" AS SELECT m."meeting_id", m."title", m."date", m."city", m."country", m."status", m."contact", x."participant_type", x."participant_id", x."person_id", x."organization_id", x."name", x."name_ar", x."name_he", x."role", x."capacity", x."represented_by", x."side", x."claim_id"
         FROM meetings m
-        JOIN participants p ON p.meeting_id = m.meeting_id
-        JOIN people pe ON pe.person_id = p.person_id;
+        JOIN (
+            SELECT p.meeting_id, 'person' AS "participant_type", p.person_id AS "participant_id", p.person_id AS "person_id", NULL AS "organization_id", pe.name AS "name", pe.name_ar AS "name_ar", pe.name_he AS "name_he", p."role" AS "role", p.capacity AS "capacity", NULL AS "represented_by", p."side" AS "side", p."claim_id" AS "claim_id"
+            FROM participants p JOIN people pe ON pe.person_id = p.person_id
+            UNION ALL
+            SELECT op.meeting_id, 'organization' AS "participant_type", op.organization_id AS "participant_id", NULL AS "person_id", op.organization_id AS "organization_id", o.name AS "name", o.name_ar AS "name_ar", o.name_he AS "name_he", op."role" AS "role", NULL AS "capacity", op.represented_by AS "represented_by", op."side" AS "side", op."claim_id" AS "claim_id"
+            FROM organization_participants op
+            JOIN organizations o ON o.organization_id = op.organization_id
+        ) x ON x.meeting_id = m.meeting_id
+        ORDER BY m.meeting_id, x.participant_type DESC, x.participant_id;
 CREATE VIEW "disputed_claims" AS SELECT c."claim_id", c."meeting_id", c."person_id", c."organization_id", c."claim_type", c."statement", c."claimant_person_id", c."claimant_organization_id", c."claimant_description", c."stated", d."claim_id" AS "disputed_claim_id", d."meeting_id" AS "disputed_meeting_id", d."person_id" AS "disputed_person_id", d."organization_id" AS "disputed_organization_id", d."claim_type" AS "disputed_claim_type", d."statement" AS "disputed_statement", d."claimant_person_id" AS "disputed_claimant_person_id", d."claimant_organization_id" AS "disputed_claimant_organization_id", d."claimant_description" AS "disputed_claimant_description", d."stated" AS "disputed_stated"
         FROM claims c
         JOIN claims d ON d.claim_id = c.disputes

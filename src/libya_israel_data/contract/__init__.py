@@ -57,6 +57,7 @@ RESOURCES: tuple[str, ...] = (
     "organizations",
     "meetings",
     "participants",
+    "organization_participants",
     "claims",
     "citations",
 )

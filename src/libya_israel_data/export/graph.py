@@ -1,14 +1,15 @@
 """Network export: the people-meeting network as GraphML or GEXF, for Gephi, networkx, igraph.
 
 Nodes are people, organizations and meetings (``kind``), with their names in Latin, Arabic and
-Hebrew script, country, and for meetings status, kind, date and date bounds; edges join a person
-to a meeting they took part in (``kind`` ``participant``: role, capacity, side, the claim that
-puts them there and the number of independent origins behind it) and a claim's claimant, person
-or organization, to the meeting it speaks about (``kind`` ``claimant``, with the number of
-claims). Every edge has one id style, ``<kind>:<meeting_id>:<person|organization>:<id>``. GEXF
-carries each meeting's ``start`` and ``end`` dates so Gephi's timeline works, and only what the
-GEXF 1.2draft schema allows (no graph ``name``, no networkx bookkeeping attribute). Built with
-networkx; written in a fixed order, so the same input gives the same bytes.
+Hebrew script, country, and for meetings status, kind, contact, date and date bounds; edges join
+a person or an organization to a meeting it took part in (``kind`` ``participant``: role,
+capacity or represented_by, side, the claim that puts it there and the number of independent
+origins behind it) and a claim's claimant, person or organization, to the meeting it speaks about
+(``kind`` ``claimant``, with the number of claims). Every edge has one id style,
+``<kind>:<meeting_id>:<person|organization>:<id>``. GEXF carries each meeting's ``start`` and
+``end`` dates so Gephi's timeline works, and only what the GEXF 1.2draft schema allows (no graph
+``name``, no networkx bookkeeping attribute). Built with networkx; written in a fixed order, so
+the same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -24,11 +25,12 @@ from ..contract import NAMES
 from ..package import ValidatedPackage
 from .atomic import atomic_file
 
-P, ORG, M, PA, C = (
+P, ORG, M, PA, OP, C = (
     NAMES.people,
     NAMES.organizations,
     NAMES.meetings,
     NAMES.participants,
+    NAMES.organization_participants,
     NAMES.claims,
 )
 
@@ -81,6 +83,7 @@ def build(package: ValidatedPackage) -> Any:
                     "kind": "meeting",
                     "label": r[M.title],
                     "meeting_kind": r[M.kind],
+                    "contact": r[M.contact],
                     "status": r[M.status],
                     "date": r[M.date],
                     "date_earliest": first.isoformat() if first else None,
@@ -107,6 +110,23 @@ def build(package: ValidatedPackage) -> Any:
                     "side": r[PA.side],
                     "claim_id": r[PA.claim_id],
                     "origins": origins.get(r[PA.claim_id], 0),
+                }
+            ),
+        )
+    for r in d.table("organization_participants").iter_rows(named=True):
+        body, meeting = f"organization:{r[OP.organization_id]}", f"meeting:{r[OP.meeting_id]}"
+        g.add_edge(
+            body,
+            meeting,
+            key=f"participant:{r[OP.meeting_id]}:{body}",
+            **_clean(
+                {
+                    "kind": "participant",
+                    "role": r[OP.role],
+                    "represented_by": r[OP.represented_by],
+                    "side": r[OP.side],
+                    "claim_id": r[OP.claim_id],
+                    "origins": origins.get(r[OP.claim_id], 0),
                 }
             ),
         )

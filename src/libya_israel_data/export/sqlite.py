@@ -23,28 +23,78 @@ import polars as pl
 
 from ..contract import NAMES, Resource
 from ..contract.compile import sql_column, sql_type
-from ..derive import DISPUTED, EVIDENCE_SOURCE, disputed_columns, table_columns
+from ..derive import (
+    DISPUTED,
+    EVIDENCE_SOURCE,
+    ORGANIZATION,
+    PARTICIPANT_TYPE,
+    PARTICIPATION,
+    PERSON,
+    disputed_columns,
+    table_columns,
+)
 from ..folding import MAX_QUERY_LENGTH
 from ..package import ValidatedPackage
 from ..progress import Progress, Silent
 from ..search import TIER
 from .atomic import atomic_file, scratch_file
 
-C = NAMES.claims
+C, P = NAMES.claims, NAMES.people
+PA, OP = NAMES.participants, NAMES.organization_participants
 T = TypeVar("T")
 DERIVED_TYPES = {"date": "TEXT", "count": "INTEGER"}
 #: Rows converted, folded and bound at a time: bounds the memory the export costs beyond the
 #: tables, and how long an interrupted export takes to stop.
 BATCH = 50_000
 
-#: The view that has no counterpart in the derived data (the API answers it with two helpers).
-MEETING_PARTICIPANTS = """
-        SELECT m.meeting_id, m.title, m.date, m.city, m.country, m.status,
-               p.person_id, pe.name, pe.name_ar, pe.name_he, p.role, p.capacity, p.side,
-               p.claim_id
+#: The meeting's own columns in ``meeting_participants``, before those of the participation table.
+MEETING_COLUMNS = ("meeting_id", "title", "date", "city", "country", "status", "contact")
+
+
+def meeting_participants() -> str:
+    """The view of people and organizations at each meeting: the meeting's columns, then the
+    rows and columns of the derived participation table (``Dataset.participants_of``) but its
+    ``meeting_id`` and ``country`` (here the meeting's)."""
+    cols = [c for c in PARTICIPATION if c not in (PA.meeting_id, P.country)]
+    person = {
+        PARTICIPANT_TYPE: f"'{PERSON}'",
+        "participant_id": "p.person_id",
+        PA.person_id: "p.person_id",
+        OP.organization_id: "NULL",
+        P.name: "pe.name",
+        P.name_ar: "pe.name_ar",
+        P.name_he: "pe.name_he",
+        PA.capacity: "p.capacity",
+        OP.represented_by: "NULL",
+    }
+    body = {
+        PARTICIPANT_TYPE: f"'{ORGANIZATION}'",
+        "participant_id": "op.organization_id",
+        PA.person_id: "NULL",
+        OP.organization_id: "op.organization_id",
+        P.name: "o.name",
+        P.name_ar: "o.name_ar",
+        P.name_he: "o.name_he",
+        PA.capacity: "NULL",
+        OP.represented_by: "op.represented_by",
+    }
+
+    def select(table: str, alias: dict[str, str]) -> str:
+        return ", ".join(f"{alias.get(c, f'{table}.{_q(c)}')} AS {_q(c)}" for c in cols)
+
+    meeting = ", ".join(f"m.{_q(c)}" for c in MEETING_COLUMNS)
+    return f"""
+        SELECT {meeting}, {", ".join(f"x.{_q(c)}" for c in cols)}
         FROM meetings m
-        JOIN participants p ON p.meeting_id = m.meeting_id
-        JOIN people pe ON pe.person_id = p.person_id"""
+        JOIN (
+            SELECT p.meeting_id, {select("p", person)}
+            FROM participants p JOIN people pe ON pe.person_id = p.person_id
+            UNION ALL
+            SELECT op.meeting_id, {select("op", body)}
+            FROM organization_participants op
+            JOIN organizations o ON o.organization_id = op.organization_id
+        ) x ON x.meeting_id = m.meeting_id
+        ORDER BY m.meeting_id, x.{PARTICIPANT_TYPE} DESC, x.participant_id"""
 
 
 def views(claims: Resource) -> dict[str, str]:
@@ -70,7 +120,7 @@ def views(claims: Resource) -> dict[str, str]:
         JOIN citations ci ON ci.claim_id = c.claim_id
         JOIN sources s ON s.source_id = ci.source_id
         ORDER BY c.rowid, ci.rowid""",
-        "meeting_participants": MEETING_PARTICIPANTS,
+        "meeting_participants": meeting_participants(),
         "disputed_claims": f"""
         SELECT {disputed}
         FROM claims c

@@ -92,6 +92,11 @@ def site_data(package: ValidatedPackage) -> dict[str, Any]:
     for p in t["participants"]:
         parts_of_meeting[p["meeting_id"]].append(p)
         meetings_of[p["person_id"]].append(p)
+    orgs_of_meeting: dict[str, list[dict]] = defaultdict(list)
+    meetings_of_org: dict[str, list[dict]] = defaultdict(list)
+    for p in t["organization_participants"]:
+        orgs_of_meeting[p["meeting_id"]].append(p)
+        meetings_of_org[p["organization_id"]].append(p)
     about: dict[tuple[str, str], list[str]] = defaultdict(list)
     made: dict[tuple[str, str], list[str]] = defaultdict(list)
     for c in t["claims"]:
@@ -112,6 +117,8 @@ def site_data(package: ValidatedPackage) -> dict[str, Any]:
         "aliases": aliases,
         "parts_of_meeting": parts_of_meeting,
         "meetings_of": meetings_of,
+        "orgs_of_meeting": orgs_of_meeting,
+        "meetings_of_org": meetings_of_org,
         "about": about,
         "made": made,
         "meta": package.metadata(),
@@ -189,6 +196,7 @@ def write_site(package: ValidatedPackage, out: Path) -> None:
             "meeting.html",
             m=m,
             participants=data["parts_of_meeting"][m["meeting_id"]],
+            organizations=data["orgs_of_meeting"][m["meeting_id"]],
             groups=dict(groups),
         )
     for p in t["people"]:
@@ -206,6 +214,7 @@ def write_site(package: ValidatedPackage, out: Path) -> None:
             f"organizations/{o['organization_id']}.html",
             "organization.html",
             o=o,
+            meetings=data["meetings_of_org"][o["organization_id"]],
             about=data["about"][("organizations", o["organization_id"])],
             made=data["made"][("organizations", o["organization_id"])],
         )

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..issues import Issue, Report
 from ..paths import resolve_descriptor
 from ..progress import Progress, Silent
-from . import dates, descriptor, provenance, tables, text  # noqa: F401 - they register rules
+from . import contacts, dates, descriptor, provenance, tables, text  # noqa: F401 - they register rules
 from .provenance import created_date
 from .rules import LAYERS, Context, run
 from .structure import Table, UnreadableTable, read_table

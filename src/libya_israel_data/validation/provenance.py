@@ -22,6 +22,7 @@ from .tables import present
 
 S, P, A, ORG = NAMES.sources, NAMES.people, NAMES.aliases, NAMES.organizations
 M, PA, C, CI = NAMES.meetings, NAMES.participants, NAMES.claims, NAMES.citations
+OP = NAMES.organization_participants
 
 #: Organization kinds that count as "a government body" for rule 2.
 GOVERNMENT_KINDS = ["government", "ministry", "presidency"]
@@ -117,6 +118,7 @@ def citations(ctx: Context) -> list[Issue]:
         "meetings": (M.meeting_id, M.status),
         "claims": (C.meeting_id, C.claim_type, C.claimant_person_id, C.claimant_organization_id),
         "participants": (PA.meeting_id, PA.person_id, PA.side),
+        "organization_participants": (OP.meeting_id, OP.organization_id, OP.side),
         "organizations": (ORG.organization_id, ORG.kind, ORG.country),
         "people": (P.person_id, P.country),
     },
@@ -138,21 +140,41 @@ def occurred(ctx: Context) -> list[Issue]:
     parts = ctx.df("participants", PA.meeting_id, PA.person_id, PA.side)
     orgs = ctx.df("organizations", ORG.organization_id, ORG.kind, ORG.country)
     people = ctx.df("people", P.person_id, P.country)
-    by_participant = occ.join(
+    org_parts = ctx.df("organization_participants", OP.meeting_id, OP.organization_id, OP.side)
+    by_person = occ.join(
         parts.select(PA.meeting_id, pl.col(PA.person_id).alias(C.claimant_person_id)),
         on=[C.meeting_id, C.claimant_person_id],
         how="semi",
     ).select(C.meeting_id)
+    # An organization at the meeting speaks for itself, as a person participant does.
+    by_organization = occ.join(
+        org_parts.select(
+            pl.col(OP.meeting_id).alias(C.meeting_id),
+            pl.col(OP.organization_id).alias(C.claimant_organization_id),
+        ),
+        on=[C.meeting_id, C.claimant_organization_id],
+        how="semi",
+    ).select(C.meeting_id)
+    person_countries = parts.join(
+        people.select(P.person_id, pl.col(P.country).alias("_pc")), on=PA.person_id, how="left"
+    ).select(
+        PA.meeting_id,
+        pl.coalesce(pl.when(present(PA.side)).then(pl.col(PA.side)), pl.col("_pc")).alias(
+            "country"
+        ),
+    )
+    org_countries = org_parts.join(
+        orgs.select(ORG.organization_id, pl.col(ORG.country).alias("_oc")),
+        on=OP.organization_id,
+        how="left",
+    ).select(
+        pl.col(OP.meeting_id).alias(PA.meeting_id),
+        pl.coalesce(pl.when(present(OP.side)).then(pl.col(OP.side)), pl.col("_oc")).alias(
+            "country"
+        ),
+    )
     countries = (
-        parts.join(
-            people.select(P.person_id, pl.col(P.country).alias("_pc")), on=PA.person_id, how="left"
-        )
-        .select(
-            PA.meeting_id,
-            pl.coalesce(pl.when(present(PA.side)).then(pl.col(PA.side)), pl.col("_pc")).alias(
-                "country"
-            ),
-        )
+        pl.concat([person_countries, org_countries])
         .drop_nulls()
         .filter(pl.col("country") != "")
         .unique()
@@ -167,7 +189,7 @@ def occurred(ctx: Context) -> list[Issue]:
             by_gov.join(countries, on=C.meeting_id, how="anti").select(C.meeting_id),
         ]
     )
-    ok = pl.concat([by_participant, by_gov_ok]).unique()
+    ok = pl.concat([by_person, by_organization, by_gov_ok]).unique()
     unack = meetings.filter(pl.col(M.status) == "acknowledged").join(
         ok, on=M.meeting_id, how="anti"
     )

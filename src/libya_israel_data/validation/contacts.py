@@ -1,0 +1,162 @@
+"""Layer 5, provenance: the rules of contact (rules 9-11 of docs/data-model.md), and rule 3 for
+organization participants.
+
+A meeting says in ``contact`` how the two sides were in touch. Unless it is a ``related_event``
+(kept because it explains a contact, and saying why in ``relevance``), both sides are at it: a
+participant, person or organization, on side ``LY`` and one on side ``IL``; a contact through a
+third party names that party as an ``intermediary``. Participants of both kinds count alike, so
+each rule reads the two participant tables as one.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from ..contract import NAMES
+from ..issues import Code, Issue
+from .rules import Context, rule
+from .tables import present
+
+M, PA, OP, C = NAMES.meetings, NAMES.participants, NAMES.organization_participants, NAMES.claims
+
+#: The value of ``contact`` for an event that is not itself a contact.
+RELATED_EVENT = "related_event"
+#: The value of ``contact`` that needs a participant with role :data:`INTERMEDIARY`.
+VIA_INTERMEDIARY = "via_intermediary"
+INTERMEDIARY = "intermediary"
+#: The two sides every contact has.
+SIDES = ("LY", "IL")
+
+
+def _participants(ctx: Context, *columns: str) -> pl.DataFrame:
+    """Person and organization participants as one table of ``columns`` (shared by both)."""
+    return pl.concat(
+        [
+            ctx.df("participants", *columns).select(columns),
+            ctx.df("organization_participants", *columns).select(columns),
+        ]
+    )
+
+
+# --- rule 3, for organizations -----------------------------------------------------------------
+@rule(
+    "rule 3: an organization participant's claim is about the same meeting",
+    "provenance",
+    (Code.PARTICIPANT_CLAIM_MISMATCH,),
+    {
+        "organization_participants": (OP.meeting_id, OP.claim_id),
+        "claims": (C.claim_id, C.meeting_id),
+    },
+)
+def organization_claims(ctx: Context) -> list[Issue]:
+    parts = ctx.df("organization_participants", OP.meeting_id, OP.claim_id)
+    claims = ctx.df("claims", C.claim_id, C.meeting_id)
+    joined = parts.join(
+        claims.select(C.claim_id, pl.col(C.meeting_id).alias("_cm")), on=OP.claim_id, how="inner"
+    )
+    bad = joined.filter(pl.col("_cm").fill_null("") != pl.col(OP.meeting_id))
+    return ctx.emit(
+        Code.PARTICIPANT_CLAIM_MISMATCH,
+        "organization_participants",
+        bad,
+        OP.claim_id,
+        lambda r: (
+            f"claim {r[OP.claim_id]!r} is about "
+            f"{(r['_cm'] or 'no meeting')!r}, not meeting {r[OP.meeting_id]!r} (rule 3)"
+        ),
+    )
+
+
+# --- rule 9 -----------------------------------------------------------------------------------
+@rule(
+    "rule 9: a contact has a participant on each side",
+    "provenance",
+    (Code.CONTACT_ONE_SIDED,),
+    {
+        "meetings": (M.meeting_id, M.contact),
+        "participants": (PA.meeting_id, PA.side),
+        "organization_participants": (OP.meeting_id, OP.side),
+    },
+)
+def both_sides(ctx: Context) -> list[Issue]:
+    meetings = ctx.df("meetings", M.meeting_id, M.contact).filter(
+        present(M.contact) & (pl.col(M.contact) != RELATED_EVENT)
+    )
+    sides = (
+        _participants(ctx, PA.meeting_id, PA.side)
+        .filter(pl.col(PA.side).is_in(SIDES))
+        .group_by(PA.meeting_id)
+        .agg(pl.col(PA.side).unique().alias("_sides"))
+    )
+    joined = meetings.join(sides, on=M.meeting_id, how="left")
+    lacking = joined.with_columns(
+        pl.concat_str(
+            [
+                pl.when(~pl.col("_sides").fill_null([]).list.contains(side)).then(pl.lit(side))
+                for side in SIDES
+            ],
+            separator=" and ",
+            ignore_nulls=True,
+        ).alias("_missing")
+    ).filter(pl.col("_missing") != "")
+    return ctx.emit(
+        Code.CONTACT_ONE_SIDED,
+        "meetings",
+        lacking,
+        M.contact,
+        lambda r: (
+            f"meeting {r[M.meeting_id]!r} is a {r[M.contact]!r} contact but has no participant "
+            f"(person or organization) on side {r['_missing']} (rule 9)"
+        ),
+    )
+
+
+# --- rule 10 ----------------------------------------------------------------------------------
+@rule(
+    "rule 10: a contact through an intermediary names the intermediary",
+    "provenance",
+    (Code.INTERMEDIARY_MISSING,),
+    {
+        "meetings": (M.meeting_id, M.contact),
+        "participants": (PA.meeting_id, PA.role),
+        "organization_participants": (OP.meeting_id, OP.role),
+    },
+)
+def intermediaries(ctx: Context) -> list[Issue]:
+    meetings = ctx.df("meetings", M.meeting_id, M.contact).filter(
+        pl.col(M.contact) == VIA_INTERMEDIARY
+    )
+    named = _participants(ctx, PA.meeting_id, PA.role).filter(pl.col(PA.role) == INTERMEDIARY)
+    missing = meetings.join(named, on=M.meeting_id, how="anti")
+    return ctx.emit(
+        Code.INTERMEDIARY_MISSING,
+        "meetings",
+        missing,
+        M.contact,
+        lambda r: (
+            f"meeting {r[M.meeting_id]!r} is a contact via an intermediary but no participant "
+            "has the role 'intermediary' (rule 10)"
+        ),
+    )
+
+
+# --- rule 11 ----------------------------------------------------------------------------------
+@rule(
+    "rule 11: a related event says why it is in the data",
+    "provenance",
+    (Code.RELATED_EVENT_UNEXPLAINED,),
+    {"meetings": (M.meeting_id, M.contact, M.relevance)},
+)
+def relevance(ctx: Context) -> list[Issue]:
+    meetings = ctx.df("meetings", M.meeting_id, M.contact, M.relevance)
+    unexplained = meetings.filter((pl.col(M.contact) == RELATED_EVENT) & ~present(M.relevance))
+    return ctx.emit(
+        Code.RELATED_EVENT_UNEXPLAINED,
+        "meetings",
+        unexplained,
+        M.relevance,
+        lambda r: (
+            f"meeting {r[M.meeting_id]!r} is a related event but relevance does not say why it "
+            "is in the data (rule 11)"
+        ),
+    )
