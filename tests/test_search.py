@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner
@@ -259,14 +260,20 @@ def test_datasette_find_query_with_the_plugin(db: Path) -> None:
     assert any(r["matched"] == "نجلاء المنقوش" for r in rows)  # shown in its own script
     rows = asyncio.run(get("/lid/find.json?q=Al-Dbeibah&_shape=array")).json()
     assert rows[0]["id"] == "abdul-hamid-dbeibah" and rows[0]["fields"] == "name,alias"
+    ds = lid.load()
+    for q in queries():  # the whole query corpus: the API's first 200 records, in its order
+        found = ds.search(q.query).head(200)
+        response = asyncio.run(get(f"/lid/find.json?q={quote(q.query)}&_shape=array&_size=max"))
+        rows = response.json()
+        assert [(r["resource"], r["id"], r["fields"]) for r in rows] == list(
+            zip(found["resource"], found["id"], found["fields"], strict=True)
+        ), q.query
 
 
 # datasette reports the refusal raised in lid_fold_query as an unraisable exception too
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_a_96_kb_find_request_is_refused_at_once(db: Path) -> None:
     """Sent to datasette's ASGI app as it comes off the wire (httpx refuses such long URLs)."""
-    from urllib.parse import quote
-
     from datasette.app import Datasette
 
     metadata = json.loads((db.parent / "metadata.json").read_text(encoding="utf-8"))
@@ -293,6 +300,16 @@ def test_a_96_kb_find_request_is_refused_at_once(db: Path) -> None:
     status = next(m["status"] for m in sent if m["type"] == "http.response.start")
     body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
     assert status >= 400 and b"raised exception" in body, (status, body[:200])
+
+
+def test_the_command_line_search_ranks_as_the_api(ds: lid.Dataset) -> None:
+    """``libya-israel-data search`` prints :func:`search.find` (its output is tested below)."""
+    from libya_israel_data.search import find
+
+    for q in ("Ben-Gurion", "لليبيا", "ולוב", "Mangoush's", "الإسرائيلية", "Eli Cohen"):
+        cli_rows = find(ds.package, q).select("resource", "id", "matched", "fields").rows()
+        api = ds.search(q)[["resource", "id", "matched", "fields"]]
+        assert cli_rows == [tuple(r) for r in api.itertuples(index=False)], q
 
 
 def test_search_command(ds: lid.Dataset) -> None:
