@@ -11,6 +11,7 @@ import shutil
 import sqlite3
 import subprocess
 import time
+import urllib.parse
 from pathlib import Path
 from urllib.parse import quote
 
@@ -414,3 +415,40 @@ def test_network_reads_in_networkx(fmt: str, tmp_path: Path) -> None:
     assert edge["kind"] == "participant" and int(edge["origins"]) >= 1
     if fmt == "gexf":
         assert b'mode="dynamic"' in path.read_bytes() and b"start=" in path.read_bytes()
+
+
+def test_datasette_leads_to_find_and_find_links_to_records(db: Path) -> None:
+    from datasette.app import Datasette
+
+    metadata = json.loads((db.parent / "metadata.json").read_text(encoding="utf-8"))
+    app = Datasette([str(db)], metadata=metadata)
+
+    async def get(path: str):
+        return await app.client.get(path)
+
+    assert 'href="/lid/find"' in asyncio.run(get("/")).text  # the index links find
+    page = asyncio.run(get("/lid/find?q=Mangoush")).text
+    assert '<a href="/lid/people/najla-mangoush">Najla Mangoush</a>' in page
+    record = asyncio.run(get("/lid/people/najla-mangoush"))
+    assert record.status_code == 200 and "Najla Mangoush" in record.text
+    # the search table's own box would match unfolded words: its page leads to find
+    q = "إسرائيل"
+    moved = asyncio.run(get(f"/lid/search?_search={q}"))
+    assert moved.status_code == 302
+    assert moved.headers["location"] == f"/lid/find?q={urllib.parse.quote(q)}"
+    assert asyncio.run(get("/lid/search.json?_size=1")).status_code == 200  # data still there
+    listed = asyncio.run(get("/lid")).text
+    assert 'href="/lid/search"' not in listed and 'href="/lid/claims"' in listed
+    # every derived column has a description
+    tables = metadata["databases"]["lid"]["tables"]
+    con = lid.connect(db)
+    try:
+        for table, about in tables.items():
+            columns = [r[1] for r in con.execute(f"PRAGMA table_info({table})")]
+            derived = [c for c in columns if c.endswith(("_earliest", "_latest")) or c == "origins"]
+            missing = [c for c in derived if not about.get("columns", {}).get(c)]
+            assert missing == [], table
+        folded = tables["search"]["columns"]["folded"]
+        assert folded.startswith("Derived:")
+    finally:
+        con.close()

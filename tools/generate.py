@@ -63,13 +63,10 @@ def pictures(root: Path) -> dict[Path, str]:
     """``docs/timeline.svg`` and ``docs/network.svg``: the site's pictures, for the README."""
     import libya_israel_data as lid
     from libya_israel_data.site.build import site_data
-    from libya_israel_data.site.svg import network, timeline
+    from libya_israel_data.site.svg import pictures as draw
 
     t = site_data(lid.load(root / "datapackage.json", validate=False).package)["t"]
-    return {
-        root / "docs" / "timeline.svg": timeline(t["meetings"], link_prefix="meetings/"),
-        root / "docs" / "network.svg": network(t["people"], t["meetings"], t["participants"]),
-    }
+    return {root / "docs" / name: svg for name, svg in draw(t).items()}
 
 
 def write_all(root: Path | None = None) -> list[Path]:

@@ -16,6 +16,7 @@ import textwrap
 import threading
 from collections.abc import Iterator
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from html import escape
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -27,9 +28,11 @@ from ..derive import (
     DISPUTED,
     EVIDENCE_SOURCE,
     ORGANIZATION,
+    ORIGINS,
     PARTICIPANT_TYPE,
     PARTICIPATION,
     PERSON,
+    derived_columns,
     disputed_columns,
     table_columns,
 )
@@ -420,8 +423,42 @@ def _write_tables(
         con.close()
 
 
+#: Descriptions of the tables and columns the export adds to the package's resources.
+SEARCH_DESCRIPTIONS = {
+    "resource": "Derived: the kind of record (people, organizations, meetings, claims, sources)",
+    "id": "Derived: the record's id in that table",
+    "field": "Derived: the field the text comes from",
+    "label": "Derived: the record's name or title",
+    "text": "Derived: the text as written, in its own script",
+    "folded": "Derived: the text folded for search (case, accents, Arabic and Hebrew spelling "
+    "variants, joined words) by lid_fold, as the Python API folds it",
+}
+VIEW_DESCRIPTIONS = {
+    "claim_evidence": "Derived: each claim beside each of its citations and the citing source "
+    "(Dataset.evidence() in Python)",
+    "disputed_claims": "Derived: each claim that contradicts another, beside the claim it "
+    "disputes (Dataset.disputed() in Python)",
+    "meeting_participants": "Derived: each participant of each meeting with the person's name",
+}
+
+
+def derived_description(column: str, kind: str, field: str | None) -> str:
+    """The description of a column the derived data adds (see :func:`derive.derived_columns`)."""
+    if column == ORIGINS:
+        return (
+            "Derived: the number of independent root documents behind the claim's citations "
+            "(relays followed to the end: three copies of one agency story are one origin)"
+        )
+    if kind == "date":
+        end = "first" if column.endswith("_earliest") else "last"
+        return f"Derived: the {end} day the date in {field} allows (2023-08 spans August)"
+    raise ValueError(f"no description for the derived column {column}")
+
+
 def datasette_metadata(package: ValidatedPackage, database: str) -> dict[str, Any]:
-    """metadata.json for datasette: titles, licence, column descriptions, label columns."""
+    """metadata.json for datasette: titles, licence, column descriptions (the derived columns'
+    too), label columns, and the ``find`` query, linked from the index; the full-text table
+    ``search`` is hidden in favour of ``find`` (the plugin sends its page there)."""
     meta = package.metadata()
     licenses = meta.get("licenses") or [{}]
     tables: dict[str, Any] = {}
@@ -432,21 +469,45 @@ def datasette_metadata(package: ValidatedPackage, database: str) -> dict[str, An
         "meetings": "title",
         "claims": "statement",
     }
+    derived_help: dict[str, str] = {}
     for entry in package.descriptor["resources"]:
         resource = package.resources[entry["name"]]
-        table: dict[str, Any] = {
-            "title": entry.get("title", resource.name),
-            "columns": {f.name: f.description for f in resource.fields},
-        }
+        columns = {f.name: f.description for f in resource.fields}
+        for field, added in derived_columns(resource).items():
+            for column, kind in added:
+                columns[column] = derived_description(column, kind, field)
+                derived_help[column] = columns[column]
+        table: dict[str, Any] = {"title": entry.get("title", resource.name), "columns": columns}
         if resource.name in labels:
             table["label_column"] = labels[resource.name]
         tables[resource.name] = table
+    tables["search"] = {
+        "hidden": True,
+        "description": "The full-text index behind the find query; search with find, which "
+        "folds the query as the index is folded.",
+        "columns": SEARCH_DESCRIPTIONS,
+    }
+    claim_help = {**tables.get("claims", {}).get("columns", {}), **derived_help}
+    for view, text in VIEW_DESCRIPTIONS.items():
+        tables[view] = {"description": text, "columns": claim_help}
+    find = f"/{database}/find"
+    intro = (
+        f"<p>{escape(str(meta.get('description') or ''))}</p>"
+        f'<p><a href="{find}">Find a person, organization, meeting, claim or source</a>: any '
+        "spelling, in Latin, Arabic or Hebrew script.</p>"
+    )
     return {
         "title": meta.get("title"),
-        "description": meta.get("description"),
+        "description_html": intro,
         "license": licenses[0].get("name"),
         "license_url": licenses[0].get("path"),
-        "databases": {database: {"tables": tables, "queries": {"find": find_query(database)}}},
+        "databases": {
+            database: {
+                "description_html": intro,
+                "tables": tables,
+                "queries": {"find": find_query(database)},
+            }
+        },
     }
 
 

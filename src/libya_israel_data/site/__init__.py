@@ -38,7 +38,8 @@ def build_site(
     descriptor = resolve_descriptor(package)
     check_output("site", output, descriptor, force)
     recover_leftovers(output)
-    validated: ValidatedPackage = open_package(descriptor, progress=progress)
+    # the bytes are kept for the CSV download, which is the validated files themselves
+    validated: ValidatedPackage = open_package(descriptor, progress=progress, keep_bytes=True)
     if progress is not None:
         progress.step("writing the site")
     with atomic_folder(output, force) as tmp:
