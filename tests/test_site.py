@@ -5,6 +5,7 @@ the Python folding, and no page makes a request outside the site or logs an erro
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from click.testing import CliRunner
 
 import libya_israel_data as lid
 from libya_israel_data.cli import cli
+from libya_israel_data.folding import fold_query
 from libya_israel_data.site import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -103,8 +105,19 @@ def _api(query: str):
 
 def test_javascript_folding_is_the_python_folding(page, site: Path) -> None:
     page.goto((site / "search.html").as_uri())
-    js = page.evaluate("(xs) => xs.map(lidFold)", FOLD_CORPUS)
-    assert js == [lid.fold(x) for x in FOLD_CORPUS]
+    js = page.evaluate("(xs) => xs.map((x) => lidFoldQuery(x, true))", FOLD_CORPUS)
+    python = [fold_query(x, empty=True) for x in FOLD_CORPUS]
+    assert js == [[[[list(p) for p in g.phrases], list(g.forms)] for g in q] for q in python]
+    start = page.evaluate("() => performance.now()")
+    page.evaluate("() => lidFoldQuery('ب'.repeat(50000) + '-x '.repeat(25000), true, Infinity)")
+    assert page.evaluate("() => performance.now()") - start < 1000  # linear time
+
+
+def test_a_100_000_letter_search_link_is_refused_at_once(page, site: Path) -> None:
+    start = time.perf_counter()
+    page.goto((site / "search.html").as_uri() + "?q=" + "a" * 100_000)
+    assert "at most 256 characters" in page.inner_text("#count")
+    assert time.perf_counter() - start < 5  # loading included; the folding refuses at once
 
 
 def test_site_is_reproducible_and_self_contained(site: Path, tmp_path: Path) -> None:

@@ -40,7 +40,7 @@ def load(path: Any = None, *, validate: bool | None = None) -> Dataset:
 
 
 def connect(path: Any, **kwargs: Any) -> sqlite3.Connection:
-    """A ``sqlite3`` connection to an exported database, with ``lid_fold`` registered; see
+    """A ``sqlite3`` connection to an exported database, with ``lid_fold_query`` registered; see
     :func:`.search.connect`."""
     from .search import connect as run
 

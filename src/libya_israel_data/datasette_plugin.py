@@ -1,7 +1,7 @@
-"""The datasette plugin of libya-israel-data: registers ``lid_fold`` on every connection, so
-the exported database's canned query ``find`` (and any query of yours) folds a search the way
-the Python API does. Installed with the package, found by datasette through the
-``datasette`` entry point; datasette itself is not a dependency.
+"""The datasette plugin of libya-israel-data: registers ``lid_fold_query`` (and its older name
+``lid_fold``) on every connection, so the exported database's canned query ``find`` (and any
+query of yours) folds a search the way the Python API does. Installed with the package, found
+by datasette through the ``datasette`` entry point; datasette itself is not a dependency.
 
 It also makes ``find`` the one search of the database: the ``link`` column of its results is
 a link to the record, and the page of the full-text table ``search`` (whose own search box

@@ -36,8 +36,10 @@ from ..derive import (
     disputed_columns,
     table_columns,
 )
+from ..folding import MAX_QUERY_LENGTH
 from ..package import ValidatedPackage
 from ..progress import Progress, Silent
+from ..search import TIER
 from .atomic import atomic_file, scratch_file
 from .checks import check_before_writing
 
@@ -183,13 +185,14 @@ def _slices(package: ValidatedPackage, name: str) -> Iterator[pl.DataFrame]:
 
 
 #: The full-text table. ``text`` holds the original, so a value pasted as written is found;
-#: ``folded`` the key that ``lid_fold(?)`` gives a query. unicode61 splits words at apostrophes
-#: and hyphens, so "Mangoush" finds "Mangoush's".
+#: ``folded`` the words and ``stems`` their forms, which ``lid_fold_query(?)`` searches (see
+#: :mod:`..search`). unicode61 splits words at apostrophes and hyphens, so "Mangoush" finds
+#: "Mangoush's" in ``text``. Rows are in corpus order: a cell's ``rowid`` is its position.
 SEARCH_TABLE = (
     "CREATE VIRTUAL TABLE search USING fts5(resource UNINDEXED, id UNINDEXED, "
-    "field UNINDEXED, label UNINDEXED, text, folded)"
+    "field UNINDEXED, label UNINDEXED, text, folded, stems)"
 )
-SEARCH_COLUMNS = ("resource", "id", "field", "label", "text", "folded")
+SEARCH_COLUMNS = ("resource", "id", "field", "label", "text", "folded", "stems")
 #: Bytes of terms FTS5 holds in memory before writing a segment (its default is 1 MiB).
 SEARCH_HASH = 64 * 1024 * 1024
 
@@ -200,8 +203,9 @@ def search_batches(package: ValidatedPackage) -> Iterator[pl.DataFrame]:
     expression."""
     from ..search import index
 
+    vocabulary = package.derived.search_vocabulary
     for part in package.derived.search_parts(BATCH):
-        yield index(part).select(SEARCH_COLUMNS)
+        yield index(part, vocabulary).select(SEARCH_COLUMNS)
 
 
 class Turns:
@@ -510,22 +514,54 @@ def datasette_metadata(package: ValidatedPackage, database: str) -> dict[str, An
 
 
 def find_query(database: str) -> dict[str, Any]:
-    """The canned query ``find``: one row per record that ``q`` finds, best first, with the
-    text that matched (in its own script), the record's label and a link to its row page."""
+    """The canned query ``find``: one row per record that ``q`` finds, ranked as the Python API
+    ranks them (:mod:`..search`), with the text of its best cell (in its own script), the
+    fields that matched, the record's label and a link to its row page.
+
+    The cells found are read from FTS5's own content table (``search_content``, one column
+    ``c<i>`` per column of ``search``, in order): a row looked up there by ``rowid`` costs a
+    twentieth of a column read through the full-text table, which matters for a name found in
+    tens of thousands of cells."""
+    c = {name: f"c{i}" for i, name in enumerate(SEARCH_COLUMNS)}
     sql = f"""
-        SELECT resource, id, text AS matched, label,
-               '/{database}/' || resource || '/' || id AS link,
-               min(rank) AS score
-        FROM search
-        WHERE search MATCH lid_fold(:q)
-        GROUP BY resource, id
-        ORDER BY score, resource, id
-        LIMIT 200"""
+        WITH hits AS MATERIALIZED (
+          SELECT c.id AS position, c.{c["resource"]} AS resource, c.{c["id"]} AS id,
+                 c.{c["field"]} AS field
+          FROM (SELECT rowid AS found FROM search WHERE search MATCH lid_fold_query(:q))
+          JOIN search_content AS c ON c.id = found
+        ),
+        exact AS MATERIALIZED (
+          SELECT rowid AS position FROM search WHERE search MATCH lid_fold_query(:q, 'exact')
+        ),
+        cells AS MATERIALIZED (
+          SELECT resource, id, field, min(position) AS first,
+                 min(CASE WHEN position IN exact THEN 0 ELSE {TIER} END + position) AS rank
+          FROM hits GROUP BY resource, id, field
+        ),
+        ranked AS (
+          SELECT resource, id, min(rank) AS rank FROM cells
+          GROUP BY resource, id ORDER BY rank LIMIT 200
+        ),
+        fields AS (
+          SELECT resource, id, group_concat(field, ',') AS fields FROM (
+            SELECT resource, id, field, first FROM cells JOIN ranked USING (resource, id)
+            ORDER BY resource, id, first)
+          GROUP BY resource, id
+        )
+        SELECT r.resource, r.id, c.{c["label"]} AS label, c.{c["text"]} AS matched, f.fields,
+               '/{database}/' || r.resource || '/' || r.id AS link, r.rank
+        FROM ranked AS r
+        JOIN fields AS f USING (resource, id)
+        JOIN search_content AS c ON c.id = r.rank % {TIER}
+        ORDER BY r.rank"""
     return {
         "sql": textwrap.dedent(sql).strip(),
         "title": "Find people, organizations, meetings, claims and sources",
-        "description": "Any spelling, in Latin, Arabic or Hebrew script: the query is folded by "
-        "lid_fold (the libya-israel-data plugin) as the Python API folds it.",
+        "description": "Any spelling, in Latin, Arabic or Hebrew script, with or without "
+        "hyphens, apostrophes, articles, prefixes and endings: the query is folded by "
+        "lid_fold_query (the libya-israel-data plugin) as the Python API folds it, and the "
+        "records are ranked as the API ranks them. A query is at most "
+        f"{MAX_QUERY_LENGTH} characters.",
     }
 
 

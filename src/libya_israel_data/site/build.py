@@ -154,22 +154,20 @@ def site_data(package: ValidatedPackage) -> dict[str, Any]:
 
 
 def search_index(package: ValidatedPackage) -> list[list[str]]:
-    """[resource, id, label, matched text, folded text] for every searchable cell."""
-    rows = index(package.derived.search_corpus).select("resource", "id", "label", "text", "folded")
+    """[resource, id, field, label, text, folded words, their forms] for every searchable cell,
+    in corpus order (a cell's place is its position in the rank)."""
+    derived = package.derived
+    rows = index(derived.search_corpus).select(
+        "resource", "id", "field", "label", "text", "folded", "stems"
+    )
     return [list(r) for r in rows.iter_rows()]
 
 
 def fold_script() -> str:
-    """The JavaScript twin of :func:`libya_israel_data.folding.fold_expr`, from its tables."""
-    tables = {
-        "arabic": folding.ARABIC,
-        "joiners": folding.JOINERS,
-        "prefixes": list(folding.PREFIXES),
-        "arabicLetter": folding.ARABIC_LETTER.replace("\\x{", "\\u{"),
-    }
+    """The JavaScript twin of :func:`libya_israel_data.folding.fold_query`, from its tables."""
     return (
         "// Generated from libya_israel_data/folding.py: the same folding as the Python API.\n"
-        f"const LID_FOLDING = {json.dumps(tables, ensure_ascii=False, sort_keys=True)};\n"
+        f"const LID_FOLDING = {json.dumps(folding.tables(), ensure_ascii=False, sort_keys=True)};\n"
         + (Path(__file__).parent / "templates" / "fold.js").read_text(encoding="utf-8")
     )
 

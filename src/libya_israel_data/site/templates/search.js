@@ -1,24 +1,57 @@
-// The site's search: every word of the folded query must be a word of a record's folded text.
-// Results are grouped by kind of record, and the address follows the query (search.html?q=…),
-// so a search can be shared.
+// The site's search: the records whose cells match every group of the folded query, one per
+// record, ranked as libya_israel_data.search ranks them (exact matches first, then corpus order).
+// Results are shown grouped by kind of record, each kind in that rank order, and the address
+// follows the query (search.html?q=…), so a search can be shared.
 (function () {
-  const input = document.getElementById("q");
-  const results = document.getElementById("results");
-  const count = document.getElementById("count");
+  const page = typeof document === "undefined" ? null : document;
+  const input = page && page.getElementById("q");
+  const results = page && page.getElementById("results");
+  const count = page && page.getElementById("count");
   const rtl = /[\u0590-\u08ff]/;
   const KINDS = ["meetings", "people", "organizations", "claims", "sources"];
-  function run() {
-    const words = lidFold(input.value).split(" ").filter(Boolean);
-    results.textContent = "";
-    if (!words.length) { count.textContent = ""; return; }
-    const seen = new Set();
-    const groups = new Map();
-    for (const [resource, id, label, text, folded] of LID_INDEX) {
+  const TIER = 2 ** 40;
+
+  function has(padded, words) { return padded.includes(" " + words.join(" ") + " "); }
+  function matches(groups, folded, stems, exact) {
+    return groups.every(([phrases, forms]) =>
+      phrases.some((p) => has(folded, p)) ||
+      (!exact && forms.some((f) => has(folded, [f]) || has(stems, [f]))));
+  }
+  // {resource, id, label, text, rank, fields} for every record found, best first.
+  function find(query) {
+    const groups = lidFoldQuery(query, true);
+    const found = new Map();
+    if (!groups.length) return [];
+    LID_INDEX.forEach(([resource, id, field, label, text, folded, stems], i) => {
+      const f = " " + folded + " ";
+      const s = " " + stems + " ";
+      if (!matches(groups, f, s, false)) return;
+      const rank = (matches(groups, f, s, true) ? 0 : TIER) + i + 1;
       const key = resource + "/" + id;
-      if (seen.has(key)) continue;
-      const padded = " " + folded + " ";
-      if (!words.every((w) => padded.includes(" " + w + " "))) continue;
-      seen.add(key);
+      const record = found.get(key);
+      if (!record) {
+        found.set(key, { resource, id, label, text, rank, fields: [field] });
+        return;
+      }
+      if (rank < record.rank) { record.rank = rank; record.text = text; }
+      if (!record.fields.includes(field)) record.fields.push(field);
+    });
+    return Array.from(found.values()).sort((a, b) => a.rank - b.rank);
+  }
+  globalThis.lidSearch = find;
+
+  function run() {
+    results.textContent = "";
+    let records;
+    try {
+      records = find(input.value);
+    } catch (e) {
+      count.textContent = e.message;
+      return;
+    }
+    if (!records.length && !input.value.trim()) { count.textContent = ""; return; }
+    const groups = new Map();
+    for (const { resource, id, label, text } of records) {
       const li = document.createElement("li");
       const a = document.createElement("a");
       a.href = resource + "/" + id + ".html";
@@ -46,15 +79,17 @@
       section.append(h2, ol);
       results.append(section);
     }
-    count.textContent = seen.size + (seen.size === 1 ? " record" : " records");
+    count.textContent = records.length + (records.length === 1 ? " record" : " records");
   }
   function share() {
     const q = input.value.trim();
     history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : location.pathname);
   }
-  input.addEventListener("input", () => { run(); share(); });
-  input.form.addEventListener("submit", (e) => { e.preventDefault(); run(); share(); });
-  const q = new URLSearchParams(location.search).get("q");
-  if (q) { input.value = q; }
-  run();
+  if (input) {
+    input.addEventListener("input", () => { run(); share(); });
+    input.form.addEventListener("submit", (e) => { e.preventDefault(); run(); share(); });
+    const q = new URLSearchParams(location.search).get("q");
+    if (q) { input.value = q; }
+    run();
+  }
 })();
