@@ -1,6 +1,7 @@
 """Hostile files cost bounded memory and give bounded reports (docs/limits.md): a valid header
-followed by 64 MiB of NUL bytes is validated at no more than 1 GiB peak memory, with a report
-under 1 MB, and every value and message in an issue is a short excerpt that gives the length."""
+followed by 64 MiB of NUL bytes, or by one quoted cell of 256 MiB, is validated at no more than
+1 GiB peak memory, with a report under 1 MB, and every value and message in an issue is a short
+excerpt that gives the length."""
 
 from __future__ import annotations
 
@@ -39,24 +40,42 @@ def test_an_issue_keeps_an_excerpt_of_a_long_value_and_message() -> None:
     assert shown("x" * 1000).endswith("... (1,000 characters)")
 
 
-@pytest.mark.parametrize(
-    ("fill", "expected"),
-    [(b"\0", "control-character"), (b"a", None), (b",", "extra-cell"), (b'"', "missing-cell")],
-    ids=["nul", "letter", "comma", "quote"],
-)
-def test_a_header_and_64_mib_of_one_byte_cost_bounded_memory_and_report(
-    fill: bytes, expected: str | None, tmp_path: Path
-) -> None:
-    """The case that gave a 1.95 GB report at 9.9 GB peak memory (NUL bytes); one long cell of
-    letters; a row of 67 million cells (commas: 22 GB, killed); one quoted cell of 33 million
-    quotes (4.4 GB). Measured in a fresh process: ``ru_maxrss`` is its peak resident memory."""
-    descriptor = build_case(tmp_path / "pkg")
-    claims = descriptor.parent / "data" / "claims.csv"
+def _fill(claims: Path, shape: str, mib: int) -> None:
+    """The valid header, then ``mib`` MiB of one shape."""
     header = claims.read_bytes().split(b"\n", 1)[0] + b"\n"
     with claims.open("wb") as f:
         f.write(header)
-        for _ in range(64):
-            f.write(fill * MiB)
+        if shape == "quoted":  # one quoted cell on one line
+            f.write(b'"')
+            for _ in range(mib):
+                f.write(b"a" * MiB)
+            f.write(b'"\n')
+        elif shape == "lines":  # one quoted cell of short lines
+            f.write(b'"')
+            for _ in range(mib):
+                f.write((b"a" * 63 + b"\n") * (MiB // 64))
+            f.write(b'"\n')
+        else:  # one byte, repeated
+            for _ in range(mib):
+                f.write(shape.encode() * MiB)
+
+
+@pytest.mark.parametrize(
+    ("shape", "mib"),
+    [("\0", 64), ("a", 64), (",", 64), ('"', 64), ("lines", 64), ("quoted", 256)],
+    ids=["nul", "letter", "comma", "quote", "cell-of-short-lines", "quoted-cell-256-mib"],
+)
+def test_a_header_and_a_huge_record_cost_bounded_memory_and_report(
+    shape: str, mib: int, tmp_path: Path
+) -> None:
+    """The case that gave a 1.95 GB report at 9.9 GB peak memory (NUL bytes); one long cell of
+    letters; a row of 67 million cells (commas: 22 GB, killed); one quoted cell of 33 million
+    quotes (4.4 GB); a quoted cell of a million short lines and one of 256 MiB (12 times the
+    file before the record-length scan). Each is refused before it is read whole, with one
+    ``record-too-long`` issue. Measured in a fresh process: ``ru_maxrss`` is its peak resident
+    memory."""
+    descriptor = build_case(tmp_path / "pkg")
+    _fill(descriptor.parent / "data" / "claims.csv", shape, mib)
     proc = subprocess.run(
         [sys.executable, "-c", MEASURE, str(descriptor)],
         capture_output=True,
@@ -68,17 +87,14 @@ def test_a_header_and_64_mib_of_one_byte_cost_bounded_memory_and_report(
     assert len(proc.stdout) < 1_000_000
     report = json.loads(proc.stdout)
     assert not report["valid"]
-    claims_issues = [i for i in report["issues"] if i["resource"] == "claims"]
     for issue in report["issues"]:
         assert len(issue["message"]) <= MESSAGE_CHARS + 50
         assert issue["value"] is None or len(issue["value"]) <= VALUE_CHARS + 50
-    if expected and expected != "control-character":
-        assert [i["row"] for i in claims_issues if i["code"] == expected] == [1]
-    elif expected:
-        (control,) = [i for i in claims_issues if i["code"] == expected]
-        assert control["row"] == 1 and control["field"] == "claim_id"
-        assert control["value"].endswith(f"[{64 * MiB:,} characters in all]")
-        assert control["message"] == "the cell contains control character(s) U+0000"
+    claims = [(i["code"], i["line"]) for i in report["issues"] if i["resource"] == "claims"]
+    assert claims == [("record-too-long", 2), ("rule-not-run", None)]
+    (issue,) = [i for i in report["issues"] if i["code"] == "record-too-long"]
+    length = mib * MiB + (2 if shape in ("quoted", "lines") else 0)
+    assert f"is {length:,} bytes long" in issue["message"]
 
 
 def test_a_report_caps_issues_per_code_and_counts_the_rest(tmp_path: Path) -> None:

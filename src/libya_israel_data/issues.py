@@ -64,6 +64,7 @@ class Code(StrEnum):
     BLANK_ROW = "blank-row"
     MISSING_CELL = "missing-cell"
     EXTRA_CELL = "extra-cell"
+    RECORD_TOO_LONG = "record-too-long"
     TYPE_ERROR = "type-error"
     CONSTRAINT_ERROR = "constraint-error"
     PRIMARY_KEY = "primary-key"
@@ -309,6 +310,18 @@ _TYPES = [
         "structure",
         "A row has more cells than the header.",
         "quote cells that contain commas, or remove the extra cells",
+    ),
+    IssueType(
+        "record-too-long",
+        "Record too long",
+        "structure",
+        "A record (a row as written in the file: one line, or several when a quoted cell holds "
+        "line breaks) is longer than 1 MiB (`validation.lengths.MAX_RECORD_BYTES`), twenty times "
+        "the longest record the Table Schemas allow. Such a file is a broken or hostile one, and "
+        "parsing it would cost many times its size, so it is not read further; the rules that "
+        "need it do not run (`rule-not-run`).",
+        "look for a quote left open (it makes the rest of the file one cell), a missing line "
+        "break, or binary data in the file",
     ),
     # tables
     IssueType(

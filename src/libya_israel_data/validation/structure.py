@@ -23,6 +23,7 @@ import polars as pl
 
 from ..contract import Package, Resource
 from ..issues import Issue, make_issue
+from .lengths import MAX_RECORD_BYTES, too_long
 
 #: Files with fewer body bytes are always read the exact, slow way (it is fast enough there, and
 #: needs neither numpy nor the polars CSV reader).
@@ -414,6 +415,24 @@ def _refuse_wide(width: int, resource: Resource, emit) -> None:
         )
 
 
+def _refuse_long(path, resource: Resource, emit) -> None:
+    """Refuse, before reading it whole, a file with a record no valid row comes near
+    (``lengths``): parsing it would cost many times its size."""
+    if path.stat().st_size <= MAX_RECORD_BYTES:  # no record can be longer than its file
+        return
+    found = too_long(path)
+    if found is not None:
+        raise UnreadableTable(
+            emit(
+                "record-too-long",
+                f"the record that starts on line {found.line:,} is {found.length:,} bytes long; "
+                f"no valid {resource.name} record comes near {MAX_RECORD_BYTES:,} bytes, so the "
+                "file is not read further",
+                line=found.line,
+            )
+        )
+
+
 def read_table(package: Package, resource: Resource, keep: bool = False) -> Table:
     """Read one resource's file once, strictly; every problem becomes an issue on the table.
 
@@ -425,7 +444,9 @@ def read_table(package: Package, resource: Resource, keep: bool = False) -> Tabl
     rel = resource.path
     emit = partial(make_issue, resource=resource.name, file=rel)
     issues: list[Issue] = []
-    data = package.file(resource).read_bytes()
+    path = package.file(resource)
+    _refuse_long(path, resource, emit)
+    data = path.read_bytes()
     size, digest = len(data), f"sha256:{hashlib.sha256(data).hexdigest()}"
     raw = data if keep else None
     if data.startswith(BOM):
