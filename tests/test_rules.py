@@ -802,3 +802,33 @@ def test_every_registered_rule_has_a_test_here() -> None:
     untested = [r.name for r in REGISTRY if r.check not in checks]
     assert untested == []
     assert len(REGISTRY) >= 20
+
+
+def test_cell_messages_show_the_value_and_the_constraint() -> None:
+    long = "y" * 61
+    things = custom(
+        (
+            Field("n", type="integer"),
+            Field("b", type="boolean"),
+            Field("u", unique=True),
+            Field("short", min_length=2, max_length=3),
+            Field("e", enum=("a", "b"), pattern="[a-z]"),
+        ),
+        [
+            {"n": "1.5", "b": "yes", "u": "x" * 60, "short": "a", "e": long},
+            {"n": long, "u": "x" * 60, "short": "abcd", "e": "c"},
+        ],
+    )
+    ctx = Context({"things": things})
+    messages = sorted((i.row, i.field, i.message) for i in check_fields(ctx))
+    assert messages == [
+        (1, "b", "'yes' is not a boolean (true or false)"),
+        (1, "e", f"'{'y' * 60}…' does not match the pattern [a-z] (constraint 'pattern')"),
+        (1, "e", f"'{'y' * 60}…' is not one of: a, b (constraint 'enum')"),
+        (1, "n", "'1.5' is not an integer"),
+        (1, "short", "1 characters, fewer than 2 (constraint 'minLength')"),
+        (2, "e", "'c' is not one of: a, b (constraint 'enum')"),
+        (2, "n", f"'{'y' * 60}…' is not an integer"),
+        (2, "short", "4 characters, more than 3 (constraint 'maxLength')"),
+        (2, "u", f"'{'x' * 60}' appears more than once"),
+    ]
