@@ -99,6 +99,7 @@ def run(
         ("https://reader:secret@EXAMPLE.org:443/x/", "https://example.org/x"),
         (" https://example.org/x", "https://example.org/x#top"),
         ("http://example.org:80/x", "http://example.org/x"),
+        ("https://u:p@example.org:99999/x", "https://example.org:99999/x"),
     ],
 )
 def test_urls_that_normalise_alike(a: str, b: str) -> None:
@@ -113,6 +114,9 @@ def test_urls_that_normalise_alike(a: str, b: str) -> None:
         ("http://example.org:443/x", "http://example.org/x"),
         ("https://example.org/X", "https://example.org/x"),
         ("https://example.org/x?id=1", "https://example.org/x?id=2"),
+        ("https://example.org/x", "https://example.net/x"),
+        ("https://example.org/x?a=&b=1", "https://example.org/x?b=1"),
+        ("https://example.org/x?ref=1", "https://example.org/x"),
     ],
 )
 def test_urls_that_differ(a: str, b: str) -> None:
