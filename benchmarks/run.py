@@ -14,6 +14,9 @@ The targets:
 - ``export --format parquet``: its time beyond validation at most 1.5 times a plain polars
   ``read_csv`` + ``write_parquet`` of the same files;
 - ``export --format json``: at least twice as fast as the standard library's ``json.dump``;
+- search (``search.py``, on the SQLite export and the loaded package): every query of its list
+  under 50 ms in SQLite (the canned query ``find``: 200 records, ranked) and under 1 s in
+  ``Dataset.search`` once the package's search index is built;
 - the graph exports and the site (up to ``--outputs-max`` claims): time growing no faster than
   the rows (growth exponent at most 1.0, with 0.05 for noise);
 - ``validate`` of the shipped package: at most half of frictionless's time; ``--help`` and
@@ -172,6 +175,7 @@ def run_size(
             times <= 2 and sqlite.peak <= GIB,
         )
     )
+    rows += search_rows(claims, pkg, out / "lid.sqlite", repeat)
     utils = m(baseline("sqlite-utils", pkg, out / "utils.sqlite"), "sqlite-utils insert_all", once)
     rows.append(Row(sqlite, utils, f"ours / theirs = {sqlite.median / utils.median:.2f}"))
 
@@ -207,6 +211,33 @@ def run_size(
         )
     shutil.rmtree(out, ignore_errors=True)
     return rows, grown
+
+
+def search_rows(claims: int, pkg: Path, db: Path, repeat: int) -> list[Row]:
+    """The search targets (``search.py``, in its own process): the slowest query of its list
+    in SQLite's ``find``, in a first page of cells, and in ``Dataset.search``."""
+    argv = [PY, str(HERE / "search.py"), str(pkg), str(db), "--repeat", str(max(repeat, 3))]
+    found = json.loads(subprocess.run(argv, check=True, capture_output=True, text=True).stdout)
+    print(f"  search: {json.dumps(found, ensure_ascii=False)}", file=sys.stderr, flush=True)
+
+    def slowest(kind: str, key: str) -> tuple[float, str]:
+        ms, query = max((v[key], q) for q, v in found[kind].items())
+        return ms, query
+
+    rows = []
+    for name, kind, key, limit in (
+        ("search: SQLite find (200 records, ranked)", "sqlite", "find_ms", 50.0),
+        ("search: SQLite first page (20 cells)", "sqlite", "page_ms", None),
+        ("search: Dataset.search", "api", "ms", 1000.0),
+    ):
+        ms, query = slowest(kind, key)
+        figure = f"slowest query: {query} ({ms:.1f} ms)"
+        if kind == "api":
+            figure += f"; index built in {found['index_s']:.1f} s"
+        ours = Result(name, claims, [ms / 1000])
+        target = f"< {limit:.0f} ms every query" if limit else ""
+        rows.append(Row(ours, None, figure, target, ms < limit if limit else None))
+    return rows
 
 
 def startup(repeat: int) -> list[Row]:

@@ -1,51 +1,80 @@
 """Fault injection for the all-or-nothing writers ``atomic_file`` and ``atomic_folder``.
 
-Every call that atomic.py makes to ``os.chmod``, ``os.rmdir``, ``os.replace``,
-``tempfile.mkdtemp`` and ``shutil.rmtree`` is a step of a swap. Each test makes exactly one of
-those calls fail (or, to reach the step that puts the old folder back, two), checks that the
-failure was actually injected, and checks what is left: the previous target byte-identical, or,
-when the failure comes after the new content was moved into place, the new content complete; and
-no temporary ``.<target>.*`` file or folder beside it, except where noted.
+Every call that atomic.py makes to ``os.mkdir``, ``os.fsync``, ``os.replace`` and
+``shutil.rmtree`` is a step of a write. Each test makes exactly one of those calls fail (or, to
+reach the step that puts the old folder back, two), or lets it run and then interrupts
+(a Ctrl-C arriving just after the system call), checks that the fault was actually injected,
+and checks what is left: at every instant the previous target or the new one is whole (a folder
+export's own files and the user's files beside them), and what is left beside it is removed by
+``recover_leftovers``. A real SIGTERM delivered inside each rename of a CLI export is in
+test_hardening.py.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from libya_israel_data.export import atomic
-from libya_israel_data.export.atomic import atomic_file, atomic_folder
+from libya_israel_data.export.atomic import (
+    MANIFEST,
+    atomic_file,
+    atomic_folder,
+    recover_leftovers,
+)
 
 OLD_FILE = b"old,file\n1,2\n"
 NEW_FILE = b"new,file\n3,4\n5,6\n"
 OLD_FOLDER = {"x.csv": b"old x\n", "sub/y.csv": b"old y\n"}
 NEW_FOLDER = {"a.csv": b"new a\n", "sub/b.csv": b"new b\n", "sub/deeper/c.csv": b"new c\n"}
+#: What a user put into a previous export's folder (a GitHub Pages checkout): kept by --force.
+FOREIGN = {
+    ".git/HEAD": b"ref: refs/heads/main\n",
+    "CNAME": b"example.org\n",
+    "sub/mine.txt": b"m\n",
+}
+
+
+def _manifest(fmt: str, files: list[str]) -> bytes:
+    return (json.dumps({"format": fmt, "files": sorted(files)}, indent=2) + "\n").encode()
+
 
 # The calls atomic.py makes on the success path, in order, for each kind of target. The fault
 # cases below are derived from these lists; test_success_path_makes_exactly_these_calls keeps
-# them true.
+# them true. Each file and folder of a new folder is flushed (fsync) before the swap.
+FLUSH_NEW = ["os.fsync"] * 6  # a.csv, the folder, sub/b.csv, sub/, sub/deeper/c.csv, deeper/
 CALLS: dict[str, list[str]] = {
-    "file-new": ["os.chmod", "os.replace"],
-    "file-existing": ["os.chmod", "os.replace"],
-    "folder-new": ["tempfile.mkdtemp", "os.chmod", "os.replace", "shutil.rmtree"],
+    "file-new": ["os.fsync", "os.replace", "os.fsync"],
+    "file-existing": ["os.fsync", "os.replace", "os.fsync"],
+    "folder-new": ["os.mkdir", *FLUSH_NEW, "os.replace", "os.fsync"],
     "folder-existing": [
-        "tempfile.mkdtemp",  # the temporary folder the caller fills
-        "os.chmod",  # its permissions
-        "tempfile.mkdtemp",  # reserve a name to put the old folder aside
-        "os.rmdir",  # free that name again
+        "os.mkdir",  # the temporary folder the caller fills
+        *FLUSH_NEW,  # its files and folders, to the disk
         "os.replace",  # old folder -> aside
         "os.replace",  # new folder -> target
-        "shutil.rmtree",  # the temporary folder (gone by now)
+        "os.fsync",  # the parent folder
         "shutil.rmtree",  # the old folder, aside
     ],
+    "folder-foreign": [
+        "os.mkdir",
+        *FLUSH_NEW,
+        "os.fsync",  # the manifest
+        "os.replace",  # the user's .git -> the new folder
+        "os.replace",  # the user's CNAME -> the new folder
+        "os.replace",  # the user's sub/mine.txt -> the new folder
+        "os.replace",  # old folder -> aside
+        "os.replace",  # new folder -> target
+        "os.fsync",
+        "shutil.rmtree",
+    ],
 }
-MODULES = {"os": os, "tempfile": tempfile, "shutil": shutil}
+MODULES = {"os": os, "shutil": shutil}
 
 
 class InjectedError(OSError):
@@ -68,8 +97,10 @@ class Faults:
     per-function index (1-based) is in ``fail[name]`` raise instead of running. Calls from
     anywhere else (shutil.rmtree's own os.rmdir, pytest) pass straight through."""
 
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, fail: dict[str, set[int]]) -> None:
-        self.fail = fail
+    def __init__(
+        self, monkeypatch: pytest.MonkeyPatch, fail: dict[str, set[int]], after: bool = False
+    ) -> None:
+        self.fail, self.after = fail, after
         self.calls: list[str] = []
         self.triggered: dict[str, set[int]] = {name: set() for name in fail}
         for name in {n for names in CALLS.values() for n in names}:
@@ -85,6 +116,9 @@ class Faults:
             index = self.calls.count(name)
             if index in self.fail.get(name, ()):
                 self.triggered[name].add(index)
+                if self.after:  # the call did its work; Ctrl-C arrives before it returns
+                    real(*args, **kwargs)
+                    raise InjectedInterrupt(f"injected after {name} call {index}")
                 raise _injected(name)(f"injected: {name} call {index}")
             return real(*args, **kwargs)
 
@@ -127,8 +161,8 @@ def _setup(tmp_path: Path, kind: str) -> Path:
     target = parent / ("out.csv" if kind.startswith("file") else "out")
     if kind == "file-existing":
         target.write_bytes(OLD_FILE)
-    elif kind == "folder-existing":
-        for rel, data in OLD_FOLDER.items():
+    elif kind in ("folder-existing", "folder-foreign"):
+        for rel, data in _old(kind).items():
             (target / rel).parent.mkdir(parents=True, exist_ok=True)
             (target / rel).write_bytes(data)
     return target
@@ -140,17 +174,22 @@ def _write(kind: str, target: Path) -> None:
         with atomic_file(target, force=True) as tmp:
             tmp.write_bytes(NEW_FILE)
     else:
-        with atomic_folder(target, force=True) as tmp:
+        fmt = "site" if kind == "folder-foreign" else None
+        with atomic_folder(target, force=True, fmt=fmt) as tmp:
             for rel, data in NEW_FOLDER.items():
                 (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
                 (tmp / rel).write_bytes(data)
 
 
 def _new(kind: str) -> bytes | dict[str, bytes]:
+    if kind == "folder-foreign":
+        return {**NEW_FOLDER, MANIFEST: _manifest("site", list(NEW_FOLDER)), **FOREIGN}
     return NEW_FILE if kind.startswith("file") else NEW_FOLDER
 
 
 def _old(kind: str) -> bytes | dict[str, bytes] | None:
+    if kind == "folder-foreign":
+        return {**OLD_FOLDER, MANIFEST: _manifest("site", list(OLD_FOLDER)), **FOREIGN}
     return {"file-existing": OLD_FILE, "folder-existing": OLD_FOLDER}.get(kind)
 
 
@@ -229,34 +268,85 @@ def _single_faults() -> list:
     return params
 
 
+def _whole(kind: str, target: Path) -> str:
+    """Which copy is at ``target`` ("old" or "new"); fails if neither is there whole."""
+    now = _snapshot(target)
+    assert now in (_old(kind), _new(kind)), f"neither copy is whole: {now}"
+    return "old" if now == _old(kind) else "new"
+
+
 @pytest.mark.parametrize(("kind", "name", "index"), _single_faults())
 def test_failure_of_each_step(
     kind: str, name: str, index: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = _setup(tmp_path, kind)
     faults = Faults(monkeypatch, {name: {index}})
-    with pytest.raises(_injected(name)):
+    flushes_parent = name == "os.fsync" and index == CALLS[kind].count("os.fsync")
+    if flushes_parent:
+        # The new target is in place; a folder that cannot be flushed (some file systems
+        # refuse) is not an error.
         _write(kind, target)
+    else:
+        with pytest.raises(_injected(name)):
+            _write(kind, target)
     faults.assert_all_triggered()
     assert (target.parent / "neighbour.txt").read_bytes() == b"untouched\n"
 
-    if name != "shutil.rmtree":
+    if name != "shutil.rmtree" and not flushes_parent:
         # Every other step comes before the new content is in place (or is the move itself,
         # which did not happen): the previous target is as it was, and nothing is left.
         assert _snapshot(target) == _old(kind)
         assert _leftovers(target) == []
         return
 
-    # rmtree runs only in the cleanup, after the new content was moved into place.
+    # rmtree runs only in the clean-up, after the new content was moved into place.
     assert _snapshot(target) == _new(kind)
-    if kind == "folder-existing" and index == 2:
+    if name == "shutil.rmtree":
         # The failing call is the one that removes the old folder set aside: it cannot be
-        # cleaned up, and it is left whole (the previous target, byte-identical).
+        # cleaned up, and it is left whole (the previous export's files, byte-identical).
         (left,) = _leftovers(target)
         assert left.endswith(".old")
-        assert _snapshot(target.parent / left) == OLD_FOLDER
+        assert set(_snapshot(target.parent / left)) <= set(_old(kind))
     else:
         assert _leftovers(target) == []
+
+
+@pytest.mark.parametrize(("kind", "name", "index"), _single_faults())
+def test_interrupt_just_after_each_step(
+    kind: str, name: str, index: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The system call did its work, and Ctrl-C arrives before it returns (outside the main
+    thread no handler can hold it): the old or the new target is whole, the user's files are
+    in it, and what is left beside it, ``recover_leftovers`` removes."""
+    target = _setup(tmp_path, kind)
+    faults = Faults(monkeypatch, {name: {index}}, after=True)
+    with pytest.raises(InjectedInterrupt):
+        _write(kind, target)
+    faults.assert_all_triggered()
+    monkeypatch.undo()
+    which = _whole(kind, target)
+    # the new content is in place from the last rename on (new folder or file -> target)
+    into_place = max(i for i, n in enumerate(CALLS[kind]) if n == "os.replace")
+    swapped = _position(kind, name, index) >= into_place
+    assert which == ("new" if swapped else "old")
+    left = _leftovers(target)
+    if name == "os.mkdir":  # the temporary folder exists, its name not yet known
+        assert [n.endswith(".tmp") for n in left] == [True]
+    else:
+        assert left == []
+    recover_leftovers(target)
+    assert _snapshot(target) == (_new(kind) if swapped else _old(kind))
+    assert _leftovers(target) == []
+
+
+def _position(kind: str, name: str, index: int) -> int:
+    """Where the ``index``-th call of ``name`` stands in CALLS[kind]."""
+    seen = 0
+    for i, n in enumerate(CALLS[kind]):
+        seen += n == name
+        if n == name and seen == index:
+            return i
+    raise AssertionError((kind, name, index))
 
 
 def test_failure_to_put_the_old_folder_back_keeps_it(

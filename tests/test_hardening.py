@@ -171,6 +171,24 @@ def test_written_files_follow_the_umask(tiny: Path, tmp_path: Path) -> None:
         assert stat.S_IMODE(path.stat().st_mode) == 0o644, path
 
 
+def test_no_writer_reads_the_umask_by_changing_it(
+    tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading the umask means setting it (os.umask) and back: another thread writing a file
+    meanwhile would get the wrong permissions. The writers let the system call apply it."""
+    from libya_israel_data.site import build_site
+
+    def refuse(mask: int) -> int:
+        raise AssertionError("os.umask called")
+
+    monkeypatch.setattr(os, "umask", refuse)
+    export("sqlite", tmp_path / "x.sqlite", package=tiny, datasette_metadata=True)
+    export("csv", tmp_path / "csv", package=tiny)
+    export("json", tmp_path / "x.json", package=tiny)
+    build_site(tmp_path / "site", package=tiny)
+    assert "people" in lid.refresh(tiny)  # the descriptor rewritten
+
+
 def test_refresh_refuses_symlinks_out_of_the_package_and_named_pipes(tmp_path: Path) -> None:
     descriptor = build_case(tmp_path / "pkg")
     data = descriptor.parent / "data"
@@ -279,3 +297,217 @@ def test_other_sqlite_errors_are_not_disguised_as_a_full_disk(
     assert isinstance(result.exception, sqlite3.OperationalError)
     assert "could not write" not in result.output
     assert list(tmp_path.iterdir()) == [tiny.parent]
+
+
+# --- issue 24: signals, --force, concurrent writers, references -----------------------------
+
+#: Runs the real command line in a fresh process, with ``os.replace`` wrapped so that the
+#: STEP-th rename that atomic.py makes gets a real SIGTERM: sent just before the system call
+#: or just after it, and in both cases delivered inside the step (the wrapper runs Python code
+#: after the call, where the handler runs).
+SIGNAL_SCRIPT = """
+import os, signal, sys
+from pathlib import Path
+from libya_israel_data.export import atomic
+from libya_israel_data.cli import cli
+
+step, when, mark = int(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
+real, calls = os.replace, []
+
+def replace(src, dst):
+    if sys._getframe(1).f_globals.get("__name__") != atomic.__name__:
+        return real(src, dst)
+    calls.append(dst)
+    if len(calls) != step:
+        return real(src, dst)
+    mark.write_text(f"{src} -> {dst}")
+    if when == "before":
+        os.kill(os.getpid(), signal.SIGTERM)
+    real(src, dst)
+    if when == "after":
+        os.kill(os.getpid(), signal.SIGTERM)
+    for _ in range(10_000):  # the handler runs here, inside the step
+        pass
+
+os.replace = replace
+cli.main(sys.argv[4:], prog_name="libya-israel-data")
+"""
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.mark.parametrize("when", ["before", "after"])
+@pytest.mark.parametrize("step", [1, 2, 3, 4])  # .git, CNAME -> new; old -> aside; new -> out
+def test_a_sigterm_inside_each_rename_of_a_folder_swap_loses_nothing(
+    step: int, when: str, tiny: Path, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    export("csv", out, package=tiny)
+    (out / ".git").mkdir()
+    (out / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n")
+    (out / "CNAME").write_text("data.example.org\n")
+    old = _tree(out)
+    data = tiny.parent / "data" / "people.csv"  # a new release: one more character
+    data.write_text(data.read_text(encoding="utf-8").replace("Eli Cohen", "Eli  Cohen", 1))
+    mark = tmp_path / "reached"
+    command = ["export", "--format", "csv", "--package", str(tiny), "-o", str(out), "--force"]
+    proc = subprocess.run(
+        [sys.executable, "-c", SIGNAL_SCRIPT, str(step), when, str(mark), *command],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert mark.exists(), proc.stderr  # the signal was sent inside the rename
+    assert "Traceback" not in proc.stderr
+    now = _tree(out)
+    new = now["data/people.csv"] != old["data/people.csv"]
+    if not new:
+        assert now == old
+    assert now[".git/HEAD"] == old[".git/HEAD"] and now["CNAME"] == old["CNAME"]
+    assert lid.validate(out).valid  # whole: every file and its hash
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out.")) == []
+
+
+def test_force_replaces_only_the_files_of_a_previous_site(tiny: Path, tmp_path: Path) -> None:
+    """A site built into a GitHub Pages checkout keeps .git, CNAME and the user's own pages."""
+    from libya_israel_data.site import build_site
+
+    site = build_site(tmp_path / "site", package=tiny)
+    (site / ".git").mkdir()
+    (site / ".git" / "config").write_text("[core]\n")
+    (site / "CNAME").write_text("data.example.org\n")
+    (site / "people" / "about-me.html").write_text("mine")
+    build_site(site, package=tiny, force=True)
+    assert (site / ".git" / "config").read_text() == "[core]\n"
+    assert (site / "CNAME").read_text() == "data.example.org\n"
+    assert (site / "people" / "about-me.html").read_text() == "mine"
+    assert (site / "index.html").is_file()
+    manifest = json.loads((site / ".libya-israel-data-export.json").read_text())
+    assert manifest["format"] == "site" and "CNAME" not in manifest["files"]
+    # a user file where the new export writes one of its own: refused, nothing changed
+    (site / "people").rename(tmp_path / "people-aside")
+    (site / "people").write_text("a file, not a folder")
+    before = _tree(site)
+    with pytest.raises(UnsafeTargetError, match="would write over it"):
+        build_site(site, package=tiny, force=True)
+    assert _tree(site) == before
+
+
+def test_a_folder_is_ours_only_by_its_manifest(tiny: Path, tmp_path: Path) -> None:
+    parquet_only = tmp_path / "mine"
+    parquet_only.mkdir()
+    (parquet_only / "results.parquet").write_bytes(b"PAR1")
+    with pytest.raises(UnsafeTargetError, match="not a parquet export"):
+        export("parquet", parquet_only, package=tiny, force=True)
+    assert (parquet_only / "results.parquet").read_bytes() == b"PAR1"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert export("parquet", empty, package=tiny, force=True) == empty
+
+
+def test_a_second_writer_to_the_same_output_is_refused_cleanly(tiny: Path, tmp_path: Path) -> None:
+    from libya_israel_data.export.atomic import OutputBusyError, output_lock
+
+    out = tmp_path / "out.sqlite"
+    export("sqlite", out, package=tiny)
+    before = out.read_bytes()
+    (tmp_path / ".out.sqlite.abcd1234.tmp").write_text("the first writer's live temporary")
+    with output_lock(out):  # a first export is writing
+        with pytest.raises(OutputBusyError, match="another export is writing"):
+            export("sqlite", out, package=tiny, force=True)
+        result = run("export", "--package", str(tiny), "-o", str(out), "--force")
+        assert result.exit_code == 2, result.output
+        assert "another export is writing" in result.output
+        assert "Traceback" not in result.output
+        assert (tmp_path / ".out.sqlite.abcd1234.tmp").exists()  # never deleted under it
+    assert out.read_bytes() == before
+    assert not (tmp_path / ".out.sqlite.lock").exists()  # the lock file goes with the lock
+    export("sqlite", out, package=tiny, force=True)  # free again
+
+
+def test_two_concurrent_sqlite_exports_leave_one_whole_database(tiny: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    out = tmp_path / "out.sqlite"
+    command = [sys.executable, "-m", "libya_israel_data", "export", "--package", str(tiny)]
+    command += ["-o", str(out), "--force"]
+    procs = [subprocess.Popen(command, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = [(p.wait(timeout=300), p.stderr.read()) for p in procs]
+    for p in procs:
+        p.stderr.close()
+    assert all("Traceback" not in err for _, err in results), results
+    assert 0 in [code for code, _ in results]
+    for code, err in results:
+        assert code == 0 or "another export is writing" in err, err
+    assert _counts(out)["claims"] > 0
+
+
+@pytest.mark.parametrize("fmt", ["sqlite", "json", "csv", "parquet", "graphml", "gexf"])
+def test_every_export_checks_references_itself(fmt: str, tmp_path: Path) -> None:
+    """A package opened without validation never exports a dangling reference."""
+    from libya_israel_data.export import csv, graph, json, parquet, sqlite
+    from libya_israel_data.package import InvalidPackageError, open_package
+
+    descriptor = build_case(
+        tmp_path / "pkg", ROOT / "tests/bad_inputs/foreign-key-participant-person"
+    )
+    package = open_package(descriptor, validate=False)
+    writers = {
+        "sqlite": sqlite.export_sqlite,
+        "json": json.export_json,
+        "csv": csv.export_csv,
+        "parquet": parquet.export_parquet,
+        "graphml": graph.export_graph,
+        "gexf": lambda p, o: graph.export_graph(p, o, fmt="gexf"),
+    }
+    out = tmp_path / f"out.{fmt}"
+    with pytest.raises(InvalidPackageError) as e:
+        writers[fmt](package, out)
+    assert [(i.code, i.resource) for i in e.value.report.issues] == [
+        ("foreign-key", "participants")
+    ]
+    assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["pkg"]
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_text_xml_cannot_carry_never_reaches_an_xml_export(fmt: str, tmp_path: Path) -> None:
+    """U+FFFE and U+FFFF made GraphML and GEXF that no XML parser reads: the validator rejects
+    them (noncharacter), and the writers refuse them on a package opened without validation."""
+    import xml.etree.ElementTree as ET
+
+    from libya_israel_data.export.graph import export_graph
+    from libya_israel_data.package import InvalidPackageError, open_package
+
+    case = ROOT / "tests/bad_inputs/text-noncharacter-fffe-ffff"
+    descriptor = build_case(tmp_path / "pkg", case)
+    with pytest.raises(InvalidPackageError, match="noncharacter"):
+        export(fmt, tmp_path / "a.xml", package=descriptor)
+    package = open_package(descriptor, validate=False)
+    with pytest.raises(InvalidPackageError) as e:
+        export_graph(package, tmp_path / "b.xml", fmt=fmt)
+    assert [(i.code, i.row, i.field) for i in e.value.report.issues] == [
+        ("noncharacter", 1, "description")
+    ]
+    assert "U+FFFE" in e.value.report.issues[0].message
+    assert not (tmp_path / "a.xml").exists() and not (tmp_path / "b.xml").exists()
+    # a control character (the validator's control-character) is refused the same way
+    people = tmp_path / "pkg" / "data" / "people.csv"
+    people.write_text(
+        people.read_text(encoding="utf-8").replace("\ufffe", "\x01").replace("\uffff", ""),
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidPackageError, match="control-character"):
+        export_graph(open_package(descriptor, validate=False), tmp_path / "c.xml", fmt=fmt)
+    # what the validator accepts is well-formed XML
+    ET.parse(export(fmt, tmp_path / "d.xml", package=build_case(tmp_path / "ok")))

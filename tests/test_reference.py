@@ -9,11 +9,12 @@ In the corpus, frictionless passes cases in which we report these codes:
 ``control-character``, ``csv-syntax``, ``dispute-self``, ``dispute-subject-mismatch``,
 ``duplicate-url``, ``encoding-declared``, ``end-before-start``, ``foreign-key``,
 ``formula-trigger``, ``intermediary-missing``, ``invalid-date``, ``invisible-character``,
-``line-ending``, ``metadata-error``, ``missing-label``, ``mixed-script``, ``mojibake``, ``not-nfc``,
-``occurred-claim-missing``, ``package-error``, ``participant-claim-mismatch``, ``person-orphaned``,
-``presentation-form``, ``published-after-created``, ``related-event-unexplained``, ``relays-cycle``,
+``line-ending``, ``metadata-error``, ``missing-label``, ``mixed-script``, ``mojibake``,
+``noncharacter``, ``not-nfc``, ``occurred-claim-missing``, ``package-error``,
+``participant-claim-mismatch``, ``person-orphaned``, ``presentation-form``,
+``published-after-created``, ``related-event-unexplained``, ``relays-cycle``,
 ``resource-missing``, ``rule-not-run``, ``schema-mismatch``, ``source-orphaned``,
-``stated-after-published``, ``surrounding-whitespace``, ``unclosed-quote`` and
+``stated-after-published``, ``surrounding-whitespace``, ``tatweel``, ``unclosed-quote`` and
 ``upstream-not-relayed``
 (``foreign-key`` only because frictionless reads a malformed CSV row
 differently and so sees a different key; ``constraint-error`` and ``missing-label`` because

@@ -89,3 +89,18 @@ def test_both_paths_report_malformed_files(
 ) -> None:
     table = _read(tmp_path, data)
     assert code in {i.code for i in table.issues}
+
+
+@given(st.binary(max_size=40).map(lambda b: bytes(b'"",\na'[x % 5] for x in b)))
+def test_quotes_are_checked_alike_across_chunk_boundaries(data: bytes) -> None:
+    """quotes_well_formed compares the file a chunk at a time: any chunk size, one answer."""
+    from libya_israel_data.validation import structure
+
+    whole = quotes_well_formed(data)
+    saved = structure.QUOTE_STEP
+    try:
+        for step in (1, 2, 3, 5):
+            structure.QUOTE_STEP = step
+            assert quotes_well_formed(data) == whole
+    finally:
+        structure.QUOTE_STEP = saved

@@ -54,6 +54,7 @@ def all_files(root: Path | None = None) -> dict[Path, str]:
         root / "docs" / "data-dictionary.md": data_dictionary(root),
         root / "docs" / "errors.md": error_reference(root),
         root / "docs" / "cli.md": cli_reference(),
+        root / "docs" / "search.md": search_guide(root),
         **pictures(root),
     }
 
@@ -62,13 +63,10 @@ def pictures(root: Path) -> dict[Path, str]:
     """``docs/timeline.svg`` and ``docs/network.svg``: the site's pictures, for the README."""
     import libya_israel_data as lid
     from libya_israel_data.site.build import site_data
-    from libya_israel_data.site.svg import network, timeline
+    from libya_israel_data.site.svg import pictures as draw
 
     t = site_data(lid.load(root / "datapackage.json", validate=False).package)["t"]
-    return {
-        root / "docs" / "timeline.svg": timeline(t["meetings"], link_prefix="meetings/"),
-        root / "docs" / "network.svg": network(t["people"], t["meetings"], t["participants"]),
-    }
+    return {root / "docs" / name: svg for name, svg in draw(t).items()}
 
 
 def write_all(root: Path | None = None) -> list[Path]:
@@ -202,6 +200,73 @@ def error_reference(root: Path) -> str:
                 out += [f"Example: {t.example}", ""]
             out.append(f"Fix: {t.hint}.")
     return "\n".join(out) + "\n"
+
+
+#: The examples of docs/search.md: a query, and a document text it is shown against.
+SEARCH_EXAMPLES = [
+    ("Ben-Gurion", "Ben Gurion airport"),
+    ("Al-Dbeibah", "Dbeibah's government"),
+    ("el-Sisi", "President Sisi"),
+    ("Mangoush's", "Najla El-Mangoush"),
+    ("Dbeibah", "al-Dbeibah's"),
+    ("Elmangoush", "Najla Mangoush"),
+    ("المَنقوش", "نجلاء المنقوش"),
+    ("دبيبة", "والدبيبة"),
+    ("إسرائيل", "طائرة خاصة لحفتر بإسرائيل"),
+    ("لحفتر", "خليفة حفتر"),
+    ("الإسرائيلي", "مسؤولاً إسرائيلياً"),
+    ("لليبيا", "ليبيا"),
+    ("ليبيا", "زيارة لليبيا"),
+    ("بكوهين", "إيلي كوهين"),
+    ("كوهين", "لقاء بكوهين"),
+    ("خارجية", "وزارة الخارجية"),
+    ("לוב", "ישראל ולוב"),
+    ("ולוב", "לוב"),
+    ("לאלי כהן", "אלי כהן"),
+    ("משה", "שה"),
+]
+EXAMPLES = ("<!-- examples:begin -->", "<!-- examples:end -->")
+
+
+def search_guide(root: Path) -> str:
+    """``docs/search.md``: the prose as written, and its table of examples from the rules."""
+    import polars as pl
+
+    from libya_israel_data.folding import Vocabulary, fold, fold_query
+    from libya_israel_data.search import index, matches
+
+    texts = [doc for _, doc in SEARCH_EXAMPLES]
+    vocabulary = Vocabulary(w for t in texts for w in fold(t).split())
+    corpus = pl.DataFrame(
+        {"resource": "example", "id": [str(i) for i in range(len(texts))], "field": "text"}
+    ).with_columns(pl.Series("text", texts), pl.lit(None, pl.String).alias("label"))
+    indexed = index(corpus, vocabulary)
+
+    def code(words: object) -> str:
+        return ", ".join(f"`{w}`" for w in words) or "none"
+
+    rows = [
+        "| query | looks for (each word: one of its phrases, or one of its forms) "
+        "| document | its words | its other forms | found |",
+        "|---|---|---|---|---|---|",
+    ]
+    for i, (query, doc) in enumerate(SEARCH_EXAMPLES):
+        groups = " and ".join(
+            "(" + code(" ".join(p) for p in g.phrases) + "; forms " + code(g.forms) + ")"
+            for g in fold_query(query)
+        )
+        row = indexed.row(i, named=True)
+        words = row["folded"].split()
+        others = [f for f in dict.fromkeys(row["stems"].split()) if f not in words]
+        found = str(i) in set(matches(indexed, query)["id"])
+        rows.append(
+            f"| {query} | {groups} | {doc} | {code(words)} | {code(others)} "
+            f"| {'yes' if found else 'no'} |"
+        )
+    text = (root / "docs" / "search.md").read_text(encoding="utf-8")
+    begin, end = EXAMPLES
+    head, rest = text.split(begin, 1)
+    return head + begin + "\n" + "\n".join(rows) + "\n" + end + rest.split(end, 1)[1]
 
 
 def cli_reference() -> str:

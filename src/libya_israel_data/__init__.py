@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 if TYPE_CHECKING:
     import sqlite3
@@ -40,7 +40,7 @@ def load(path: Any = None, *, validate: bool | None = None) -> Dataset:
 
 
 def connect(path: Any, **kwargs: Any) -> sqlite3.Connection:
-    """A ``sqlite3`` connection to an exported database, with ``lid_fold`` registered; see
+    """A ``sqlite3`` connection to an exported database, with ``lid_fold_query`` registered; see
     :func:`.search.connect`."""
     from .search import connect as run
 

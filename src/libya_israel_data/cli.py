@@ -381,15 +381,22 @@ def site(output: str, package: str | None, force: bool) -> None:
 @KEEP_GOING
 def search(query: str, package: str | None, fmt: str, keep_going: bool) -> None:
     """Find the records whose names, aliases, titles, summaries or statements hold every word of
-    QUERY, in any spelling and in Latin, Arabic or Hebrew script: one line per record, with its
-    resource, id and label. The same records as the Python API's Dataset.search and the SQLite
-    export's search table. Exit code 0 when something is found, 1 when nothing is."""
+    QUERY, in any spelling and in Latin, Arabic or Hebrew script, with or without hyphens,
+    apostrophes, articles, prefixes and endings: one line per record, best first, with its
+    resource, id, label and the fields that matched. The same records, in the same order, as
+    the Python API's Dataset.search, the SQLite export's query find and the site. A query is at
+    most 256 characters. Exit code 0 when something is found, 1 when nothing is."""
     import json
 
+    from .folding import QueryError, fold_query
     from .package import InvalidPackageError, open_package
     from .search import find
     from .validation import steps
 
+    try:
+        fold_query(query)  # refused before the package is read
+    except QueryError as e:
+        raise click.UsageError(str(e)) from e
     try:
         with _bar(steps(), fmt) as progress:
             opened = open_package(
@@ -402,12 +409,12 @@ def search(query: str, package: str | None, fmt: str, keep_going: bool) -> None:
         _refuse_invalid(e)
     except ValueError as e:
         raise click.UsageError(str(e)) from e
-    rows = found.select("resource", "id", "label", "matched").to_dicts()
+    rows = found.select("resource", "id", "label", "matched", "fields").to_dicts()
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         for r in rows:
-            click.echo(f"{r['resource']}\t{r['id']}\t{r['label'] or r['matched']}")
+            click.echo(f"{r['resource']}\t{r['id']}\t{r['label'] or r['matched']}\t{r['fields']}")
     sys.exit(0 if rows else 1)
 
 

@@ -190,23 +190,26 @@ class Dataset:
 
     def search(self, text: str) -> pd.DataFrame:
         """People (with their aliases), organizations, meetings, claims and sources whose names,
-        titles, summaries or statements contain every word of ``text`` in any spelling (see
-        :func:`libya_israel_data.fold`): the same records as the SQLite export's
-        ``search MATCH lid_fold(text)`` and ``libya-israel-data search``.
+        titles, summaries or statements contain every word of ``text`` in any spelling, with or
+        without hyphens, apostrophes, articles, prefixes and endings (docs/search.md): the same
+        records, in the same order, as the SQLite export's canned query ``find``, the site and
+        ``libya-israel-data search``.
 
-        Returns ``resource``, ``id``, ``field``, the matching ``text`` and the record's
-        ``label``, one row per matching cell.
+        Returns one row per record, best first: ``resource``, ``id``, ``label``, the text of its
+        best matching cell (``matched``) and the ``fields`` that matched (comma-separated).
+        Raises ``ValueError`` for a query without a letter or digit, longer than 256
+        characters or with more than 24 different words.
         """
-        from .search import matches
+        from .search import matches, records
 
-        hits = matches(self._search_index, text)
-        return hits.select("resource", "id", "field", "text", "label").to_pandas().astype("string")
+        found = records(matches(self._search_index, text))
+        return found.drop("rank").to_pandas().astype("string")
 
     @cached_property
     def _search_index(self) -> pl.DataFrame:
-        from .search import index
+        from .search import index, searchable
 
-        return index(self.package.derived.search_corpus)
+        return searchable(index(self.package.derived.search_corpus))
 
 
 def _frame_of(df: pl.DataFrame) -> pd.DataFrame:

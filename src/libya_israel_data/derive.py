@@ -19,6 +19,7 @@ import polars as pl
 
 from .contract import NAMES, Resource
 from .dates import date_bounds
+from .folding import RTL_TEXT, RTL_WORD, Vocabulary, fold_expr
 from .relays import Chains
 
 if TYPE_CHECKING:
@@ -128,6 +129,9 @@ SEARCH_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "sources": (S.source_id, (S.title, S.title_en)),
 }
 
+
+#: Rows of the search corpus folded at a time when its vocabulary is gathered.
+VOCABULARY_ROWS = 200_000
 
 #: The readable label of a record of each searchable resource (in its own script where the
 #: record has one; the search shows the text that matched beside it).
@@ -306,6 +310,18 @@ class Derived:
         """``resource``, ``id``, ``field``, ``text`` and the record's ``label``, for every
         searchable non-empty cell, in resource and row order."""
         return pl.concat(list(self.search_parts()))
+
+    @cached_property
+    def search_vocabulary(self) -> Vocabulary:
+        """Every folded Hebrew and Arabic word of the search corpus (read part by part, only
+        the cells in those scripts folded): the words a document's prefix may be removed to
+        reach (see :func:`.folding.forms`)."""
+        words: set[str] = set()
+        for part in self.search_parts(VOCABULARY_ROWS):
+            rtl = part.filter(pl.col("text").str.contains(RTL_TEXT))
+            found = rtl.select(fold_expr(pl.col("text")).str.extract_all(RTL_WORD).explode())
+            words.update(w for w in found.to_series().unique() if w)
+        return Vocabulary(words)
 
     def search_parts(self, rows: int | None = None) -> Iterator[pl.DataFrame]:
         """:attr:`search_corpus` in order, in parts: one per searchable field, cut into slices

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 from .contract import unsafe_path_reason
@@ -23,18 +23,26 @@ def file_hash(path: Path) -> str:
 
 
 def write_json_atomic(path: Path, data: object) -> None:
-    """Write JSON (UTF-8, two-space indent, LF, final newline) through a temporary file."""
+    """Write JSON (UTF-8, two-space indent, LF, final newline) through a temporary file, flushed
+    to the disk before it replaces ``path``. The temporary file is created with the permissions
+    of a plain new file (the system call applies the umask: it is never read or changed, which
+    other threads would see)."""
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    while True:
+        tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        break
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)  # as a plain new file would be, not mkstemp's 0600
+            f.flush()
+            os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 

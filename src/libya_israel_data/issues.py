@@ -16,6 +16,27 @@ Severity = Literal["error", "warning"]
 
 #: Issues kept per code and resource in a report; the rest are counted ("and N more").
 CAP = 100
+#: Characters of an issue's value kept in a report; a longer value keeps its start and says
+#: its length (a hostile cell may hold a gigabyte).
+VALUE_CHARS = 200
+#: Characters of an issue's message kept in a report, likewise.
+MESSAGE_CHARS = 1000
+
+
+def excerpt(text: str, limit: int = VALUE_CHARS) -> str:
+    """``text`` if it is at most ``limit`` characters, else its start and its length."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}... [{len(text):,} characters in all]"
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """A cell as a message quotes it: ``repr`` of at most ``limit`` characters of it (the
+    ``repr`` of a whole hostile cell would cost four times its size)."""
+    text = str(value)
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}... ({len(text):,} characters)"
 
 
 class Code(StrEnum):
@@ -51,6 +72,7 @@ class Code(StrEnum):
     INVALID_DATE = "invalid-date"
     NOT_NFC = "not-nfc"
     CONTROL_CHARACTER = "control-character"
+    NONCHARACTER = "noncharacter"
     BIDI_CONTROL = "bidi-control"
     SURROUNDING_WHITESPACE = "surrounding-whitespace"
     FORMULA_TRIGGER = "formula-trigger"
@@ -81,6 +103,7 @@ class Code(StrEnum):
     PRESENTATION_FORM = "presentation-form"
     MOJIBAKE = "mojibake"
     MIXED_SCRIPT = "mixed-script"
+    TATWEEL = "tatweel"
     RULE_NOT_RUN = "rule-not-run"
 
 
@@ -352,6 +375,15 @@ _TYPES = [
         "remove it; a cell is one line of text",
     ),
     IssueType(
+        "noncharacter",
+        "Unicode noncharacter",
+        "text",
+        "Text contains a Unicode noncharacter (U+FDD0-U+FDEF, or U+FFFE and U+FFFF of any "
+        "plane): code points reserved for a program's own use, never text. XML 1.0 forbids "
+        "U+FFFE and U+FFFF, so the GraphML and GEXF exports could not carry them.",
+        "remove it; it usually comes from a broken conversion",
+    ),
+    IssueType(
         "bidi-control",
         "Bidirectional control character",
         "text",
@@ -408,6 +440,16 @@ _TYPES = [
         "`name_ar`; Latin or Arabic letters in `name_he`; Greek or Cyrillic letters in a Latin "
         "`name` (look-alikes such as Cyrillic `а` for Latin `a`).",
         "retype the name in its own script (Arabic ي and ك, not Farsi ی and ک)",
+        "warning",
+    ),
+    IssueType(
+        "tatweel",
+        "Tatweel in a name",
+        "text",
+        "A name or alias contains tatweel (U+0640, ـ), the stroke that stretches Arabic letters "
+        "for display; the name then differs from the same name typed without it, in search "
+        "and in sorting.",
+        "remove the tatweel characters",
         "warning",
     ),
     # provenance
@@ -617,7 +659,18 @@ def make_issue(
 ) -> Issue:
     """An :class:`Issue` of a catalogued type, with the type's severity and hint."""
     t = CATALOGUE[Code(code)]
-    return Issue(str(t.code), t.severity, resource, file, row, line, field, message, t.hint, value)
+    return Issue(
+        str(t.code),
+        t.severity,
+        resource,
+        file,
+        row,
+        line,
+        field,
+        excerpt(message, MESSAGE_CHARS),
+        t.hint,
+        None if value is None else excerpt(value),
+    )
 
 
 @dataclass
@@ -629,9 +682,16 @@ class Report:
     omitted: dict[tuple[str, str | None], int] = field(default_factory=dict)
 
     @classmethod
-    def capped(cls, issues: list[Issue], cap: int = CAP) -> Report:
+    def capped(
+        cls,
+        issues: list[Issue],
+        cap: int = CAP,
+        counted: dict[tuple[str, str | None], int] | None = None,
+    ) -> Report:
         """A report keeping the first ``cap`` issues of each code and resource, counting the
-        rest, so that a file with a million bad rows gives a readable, bounded report."""
+        rest, so that a file with a million bad rows gives a readable, bounded report.
+        ``counted`` are issues the rules counted without making them (past the first ``cap``
+        of a check, which are among ``issues``)."""
         kept: list[Issue] = []
         seen: dict[tuple[str, str | None], int] = {}
         omitted: dict[tuple[str, str | None], int] = {}
@@ -642,6 +702,9 @@ class Report:
                 kept.append(issue)
             else:
                 omitted[key] = omitted.get(key, 0) + 1
+        for key, n in (counted or {}).items():
+            if n:
+                omitted[key] = omitted.get(key, 0) + n
         return cls(kept, omitted)
 
     @property

@@ -64,6 +64,28 @@ class ValidatedPackage:
         return {k: v for k, v in self.descriptor.items() if k != "resources"}
 
 
+def shown_metadata(meta: dict[str, Any]) -> dict[str, Any]:
+    """The descriptor's metadata with the optional fields that pages and citations show always
+    present: ``title`` (else the name), ``name``, ``description``, ``licence`` (the first
+    licence's name, else its path, else "not stated") and ``author`` (the first contributor's
+    title, else the name). A descriptor without them is valid; nothing may crash on it."""
+    name = meta.get("name") if isinstance(meta.get("name"), str) else "libya-israel-data"
+    licenses = meta.get("licenses")
+    first = licenses[0] if isinstance(licenses, list) and licenses else {}
+    first = first if isinstance(first, dict) else {}
+    contributors = meta.get("contributors")
+    author = contributors[0] if isinstance(contributors, list) and contributors else {}
+    author = author if isinstance(author, dict) else {}
+    return {
+        **meta,
+        "name": name,
+        "title": str(meta.get("title") or name),
+        "description": str(meta.get("description") or ""),
+        "licence": str(first.get("name") or first.get("path") or "not stated"),
+        "author": str(author.get("title") or name),
+    }
+
+
 def open_package(
     path: str | Path | None = None,
     *,

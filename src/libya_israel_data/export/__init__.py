@@ -6,13 +6,14 @@ from its tables, bytes and derived data; none of them imports pandas.
 
 from __future__ import annotations
 
+import contextlib
 import json as _json  # not "json": the submodule export.json would shadow it
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..package import InvalidPackageError, open_package
 from ..progress import Progress
-from .atomic import TargetExistsError, UnsafeTargetError
-from .csv import CSV_MARK  # the key a CSV export carries, so that --force knows it
+from .atomic import OutputBusyError, TargetExistsError, UnsafeTargetError
 
 FORMATS = ("sqlite", "json", "csv", "parquet", "graphml", "gexf")
 #: The formats a file extension names unambiguously; csv and parquet write folders.
@@ -30,6 +31,7 @@ FOLDER_EXTENSIONS = {".csv": "csv", ".parquet": "parquet"}
 __all__ = [
     "FORMATS",
     "InvalidPackageError",
+    "OutputBusyError",
     "TargetExistsError",
     "UnsafeTargetError",
     "export",
@@ -38,7 +40,7 @@ __all__ = [
 ]
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-#: The file every site carries, so that --force knows a previous site.
+#: The file every site carries, saying what it is.
 SITE_MARK = "libya-israel-data-site.txt"
 #: How a file written by each format starts (what --force checks before replacing one).
 MAGIC = {"sqlite": SQLITE_MAGIC, "json": b"{", "graphml": b"<?xml", "gexf": b"<?xml"}
@@ -86,26 +88,8 @@ def _protected(descriptor: Path) -> tuple[Path, set[Path], set[Path]]:
     return root, files, {f.parent for f in files} - {root}
 
 
-def _csv_export(folder: Path) -> bool:
-    try:
-        descriptor = _json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return isinstance(descriptor, dict) and descriptor.get(CSV_MARK) is True
-
-
-def _parquet_export(folder: Path) -> bool:
-    """A folder of ``<resource>.parquet`` files and nothing else, as the Parquet export writes."""
-    names = {p.name for p in folder.iterdir()}
-    return bool(names) and all(n.endswith(".parquet") for n in names)
-
-
-#: How to recognise a folder that an earlier run of each folder format wrote.
-PREVIOUS = {
-    "csv": _csv_export,
-    "parquet": _parquet_export,
-    "site": lambda folder: (folder / SITE_MARK).is_file(),
-}
+#: The formats that write a folder (with a manifest of its files, see ``atomic.MANIFEST``).
+FOLDER_FORMATS = ("csv", "parquet", "site")
 
 
 def check_output(fmt: str, output: Path, descriptor: Path, force: bool) -> None:
@@ -129,12 +113,8 @@ def check_output(fmt: str, output: Path, descriptor: Path, force: bool) -> None:
         )
     if not output.exists() and not output.is_symlink():
         return
-    if fmt in PREVIOUS:
-        if output.is_symlink() or not output.is_dir() or not PREVIOUS[fmt](output):
-            raise UnsafeTargetError(
-                f"{output} is not a {fmt} export of libya-israel-data; --force replaces only a "
-                "previous export (remove it yourself if it is yours)"
-            )
+    if fmt in FOLDER_FORMATS:
+        _check_previous_folder(fmt, output)
         return
     if not output.is_file() or output.is_symlink():
         raise UnsafeTargetError(f"{output} is not a regular file; --force replaces only a file")
@@ -144,6 +124,40 @@ def check_output(fmt: str, output: Path, descriptor: Path, force: bool) -> None:
         raise UnsafeTargetError(
             f"{output} is not a {fmt} file; --force replaces only a previous {fmt} export"
         )
+
+
+def _check_previous_folder(fmt: str, output: Path) -> None:
+    """A folder is replaced only if it is empty or an earlier export in the same format wrote
+    it, as its manifest says; only the files the manifest lists are replaced."""
+    from .atomic import MANIFEST, read_manifest
+
+    if output.is_symlink() or not output.is_dir():
+        raise UnsafeTargetError(
+            f"{output} is not a folder; --force replaces only a previous {fmt} export"
+        )
+    if not any(output.iterdir()):
+        return
+    manifest = read_manifest(output)
+    if manifest is None or manifest["format"] != fmt:
+        raise UnsafeTargetError(
+            f"{output} is not a {fmt} export of libya-israel-data (it has no {MANIFEST} of a "
+            f"{fmt} export); --force replaces only the files of a previous export, so remove "
+            "the folder yourself if it is yours, or choose an empty one"
+        )
+
+
+@contextlib.contextmanager
+def claim_output(fmt: str, output: Path, descriptor: Path, force: bool) -> Iterator[None]:
+    """Check ``output`` (:func:`check_output`), hold the right to write it while the body runs
+    (a second writer is refused with :class:`OutputBusyError`), and clean up what a killed
+    earlier writer left beside it."""
+    from .atomic import output_lock, recover_leftovers
+
+    check_output(fmt, output, descriptor, force)
+    with output_lock(output):
+        check_output(fmt, output, descriptor, force)  # as it is now that the output is ours
+        recover_leftovers(output)
+        yield
 
 
 def check_datasette_metadata(path: Path, force: bool) -> None:
@@ -185,13 +199,25 @@ def export(
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     from ..paths import resolve_descriptor
-    from .atomic import recover_leftovers
 
     descriptor = resolve_descriptor(package)
-    check_output(fmt, output, descriptor, force)
     if datasette_metadata:
         check_datasette_metadata(output.parent / "metadata.json", force)
-    recover_leftovers(output)
+    with claim_output(fmt, output, descriptor, force):
+        return _export(
+            fmt, output, descriptor, force, spreadsheet_safe, datasette_metadata, progress
+        )
+
+
+def _export(
+    fmt: str,
+    output: Path,
+    descriptor: Path,
+    force: bool,
+    spreadsheet_safe: bool,
+    datasette_metadata: bool,
+    progress: Progress | None,
+) -> Path:
     validated = open_package(descriptor, progress=progress, keep_bytes=fmt == "csv")
     if progress is not None and fmt != "sqlite":  # the SQLite writer reports its own steps
         progress.step(f"writing {fmt}")

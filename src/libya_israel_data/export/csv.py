@@ -21,6 +21,7 @@ from ..contract import reference_schema
 from ..integrity import write_json_atomic
 from ..package import ValidatedPackage
 from .atomic import atomic_folder
+from .checks import check_before_writing
 
 CSV_MARK = "x-libya-israel-data-export"
 
@@ -48,9 +49,10 @@ def _safe_csv(df: pl.DataFrame) -> bytes:
 def export_csv(
     package: ValidatedPackage, output: Path, *, force: bool = False, spreadsheet_safe: bool = False
 ) -> Path:
+    check_before_writing(package)
     descriptor = dict(package.descriptor)
     resources = [dict(r) for r in descriptor["resources"]]
-    with atomic_folder(output, force) as tmp:
+    with atomic_folder(output, force, fmt="csv") as tmp:
         for entry in resources:
             name = entry["name"]
             data = _safe_csv(package.tables[name]) if spreadsheet_safe else package.raw[name]
@@ -67,7 +69,7 @@ def export_csv(
                     encoding="utf-8",
                 )
         descriptor["resources"] = resources
-        descriptor[CSV_MARK] = True  # lets a later export --force recognise this folder
+        descriptor[CSV_MARK] = True  # says what the folder is (--force reads the manifest)
         if spreadsheet_safe:
             descriptor["description"] = f"{descriptor.get('description', '')} {SAFE_NOTE}".strip()
             descriptor["x-spreadsheet-safe"] = True

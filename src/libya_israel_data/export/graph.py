@@ -24,6 +24,7 @@ import polars as pl
 from ..contract import NAMES
 from ..package import ValidatedPackage
 from .atomic import atomic_file
+from .checks import check_before_writing
 
 P, ORG, M, PA, OP, C = (
     NAMES.people,
@@ -197,6 +198,7 @@ def _gexf(g: Any, created: str, title: str) -> bytes:
 def export_graph(
     package: ValidatedPackage, output: Path, *, fmt: str = "graphml", force: bool = False
 ) -> Path:
+    check_before_writing(package, xml=True)
     g = build(package)
     meta = package.metadata()
     data = (

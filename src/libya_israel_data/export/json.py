@@ -21,6 +21,7 @@ from ..derive import derived_columns
 from ..models import model_for
 from ..package import ValidatedPackage
 from .atomic import atomic_file
+from .checks import check_before_writing
 
 #: Records serialised at a time.
 CHUNK = 50_000
@@ -32,6 +33,7 @@ def _records(package: ValidatedPackage, name: str) -> pl.DataFrame:
 
 
 def export_json(package: ValidatedPackage, output: Path, *, force: bool = False) -> Path:
+    check_before_writing(package)
     head = json.dumps(package.metadata(), ensure_ascii=False, indent=2)
     with atomic_file(output, force) as tmp, tmp.open("wb") as f:
         f.write(head.removesuffix("\n}").encode("utf-8"))

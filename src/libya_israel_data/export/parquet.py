@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..package import ValidatedPackage
 from .atomic import atomic_folder
+from .checks import check_before_writing
 
 #: The writer's fixed options (part of the reproducibility contract).
 OPTIONS = {"compression": "zstd", "compression_level": 3, "write_statistics": True}
@@ -22,8 +23,9 @@ OPTIONS = {"compression": "zstd", "compression_level": 3, "write_statistics": Tr
 def export_parquet(package: ValidatedPackage, output: Path, *, force: bool = False) -> Path:
     import pyarrow.parquet as pq
 
+    check_before_writing(package)
     meta = package.metadata()
-    with atomic_folder(output, force) as tmp:
+    with atomic_folder(output, force, fmt="parquet") as tmp:
         for name in package.tables:
             table = package.derived.table(name).to_arrow()
             table = table.replace_schema_metadata(

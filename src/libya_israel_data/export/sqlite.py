@@ -16,6 +16,7 @@ import textwrap
 import threading
 from collections.abc import Iterator
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from html import escape
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -27,15 +28,20 @@ from ..derive import (
     DISPUTED,
     EVIDENCE_SOURCE,
     ORGANIZATION,
+    ORIGINS,
     PARTICIPANT_TYPE,
     PARTICIPATION,
     PERSON,
+    derived_columns,
     disputed_columns,
     table_columns,
 )
+from ..folding import MAX_QUERY_LENGTH
 from ..package import ValidatedPackage
 from ..progress import Progress, Silent
+from ..search import TIER
 from .atomic import atomic_file, scratch_file
+from .checks import check_before_writing
 
 C, P = NAMES.claims, NAMES.people
 PA, OP = NAMES.participants, NAMES.organization_participants
@@ -179,13 +185,14 @@ def _slices(package: ValidatedPackage, name: str) -> Iterator[pl.DataFrame]:
 
 
 #: The full-text table. ``text`` holds the original, so a value pasted as written is found;
-#: ``folded`` the key that ``lid_fold(?)`` gives a query. unicode61 splits words at apostrophes
-#: and hyphens, so "Mangoush" finds "Mangoush's".
+#: ``folded`` the words and ``stems`` their forms, which ``lid_fold_query(?)`` searches (see
+#: :mod:`..search`). unicode61 splits words at apostrophes and hyphens, so "Mangoush" finds
+#: "Mangoush's" in ``text``. Rows are in corpus order: a cell's ``rowid`` is its position.
 SEARCH_TABLE = (
     "CREATE VIRTUAL TABLE search USING fts5(resource UNINDEXED, id UNINDEXED, "
-    "field UNINDEXED, label UNINDEXED, text, folded)"
+    "field UNINDEXED, label UNINDEXED, text, folded, stems)"
 )
-SEARCH_COLUMNS = ("resource", "id", "field", "label", "text", "folded")
+SEARCH_COLUMNS = ("resource", "id", "field", "label", "text", "folded", "stems")
 #: Bytes of terms FTS5 holds in memory before writing a segment (its default is 1 MiB).
 SEARCH_HASH = 64 * 1024 * 1024
 
@@ -196,8 +203,9 @@ def search_batches(package: ValidatedPackage) -> Iterator[pl.DataFrame]:
     expression."""
     from ..search import index
 
+    vocabulary = package.derived.search_vocabulary
     for part in package.derived.search_parts(BATCH):
-        yield index(part).select(SEARCH_COLUMNS)
+        yield index(part, vocabulary).select(SEARCH_COLUMNS)
 
 
 class Turns:
@@ -360,6 +368,7 @@ def write_database(
     the rest, and SQLite tokenises without Python's global lock, so on two cores the export takes
     about as long as the longer of the two. The bytes do not depend on which finishes first.
     """
+    check_before_writing(package)
     with contextlib.ExitStack() as stack:
         if scratch is None:
             scratch = stack.enter_context(scratch_file(path))
@@ -416,8 +425,42 @@ def _write_tables(
         con.close()
 
 
+#: Descriptions of the tables and columns the export adds to the package's resources.
+SEARCH_DESCRIPTIONS = {
+    "resource": "Derived: the kind of record (people, organizations, meetings, claims, sources)",
+    "id": "Derived: the record's id in that table",
+    "field": "Derived: the field the text comes from",
+    "label": "Derived: the record's name or title",
+    "text": "Derived: the text as written, in its own script",
+    "folded": "Derived: the text folded for search (case, accents, Arabic and Hebrew spelling "
+    "variants, joined words) by lid_fold, as the Python API folds it",
+}
+VIEW_DESCRIPTIONS = {
+    "claim_evidence": "Derived: each claim beside each of its citations and the citing source "
+    "(Dataset.evidence() in Python)",
+    "disputed_claims": "Derived: each claim that contradicts another, beside the claim it "
+    "disputes (Dataset.disputed() in Python)",
+    "meeting_participants": "Derived: each participant of each meeting with the person's name",
+}
+
+
+def derived_description(column: str, kind: str, field: str | None) -> str:
+    """The description of a column the derived data adds (see :func:`derive.derived_columns`)."""
+    if column == ORIGINS:
+        return (
+            "Derived: the number of independent root documents behind the claim's citations "
+            "(relays followed to the end: three copies of one agency story are one origin)"
+        )
+    if kind == "date":
+        end = "first" if column.endswith("_earliest") else "last"
+        return f"Derived: the {end} day the date in {field} allows (2023-08 spans August)"
+    raise ValueError(f"no description for the derived column {column}")
+
+
 def datasette_metadata(package: ValidatedPackage, database: str) -> dict[str, Any]:
-    """metadata.json for datasette: titles, licence, column descriptions, label columns."""
+    """metadata.json for datasette: titles, licence, column descriptions (the derived columns'
+    too), label columns, and the ``find`` query, linked from the index; the full-text table
+    ``search`` is hidden in favour of ``find`` (the plugin sends its page there)."""
     meta = package.metadata()
     licenses = meta.get("licenses") or [{}]
     tables: dict[str, Any] = {}
@@ -428,41 +471,97 @@ def datasette_metadata(package: ValidatedPackage, database: str) -> dict[str, An
         "meetings": "title",
         "claims": "statement",
     }
+    derived_help: dict[str, str] = {}
     for entry in package.descriptor["resources"]:
         resource = package.resources[entry["name"]]
-        table: dict[str, Any] = {
-            "title": entry.get("title", resource.name),
-            "columns": {f.name: f.description for f in resource.fields},
-        }
+        columns = {f.name: f.description for f in resource.fields}
+        for field, added in derived_columns(resource).items():
+            for column, kind in added:
+                columns[column] = derived_description(column, kind, field)
+                derived_help[column] = columns[column]
+        table: dict[str, Any] = {"title": entry.get("title", resource.name), "columns": columns}
         if resource.name in labels:
             table["label_column"] = labels[resource.name]
         tables[resource.name] = table
+    tables["search"] = {
+        "hidden": True,
+        "description": "The full-text index behind the find query; search with find, which "
+        "folds the query as the index is folded.",
+        "columns": SEARCH_DESCRIPTIONS,
+    }
+    claim_help = {**tables.get("claims", {}).get("columns", {}), **derived_help}
+    for view, text in VIEW_DESCRIPTIONS.items():
+        tables[view] = {"description": text, "columns": claim_help}
+    find = f"/{database}/find"
+    intro = (
+        f"<p>{escape(str(meta.get('description') or ''))}</p>"
+        f'<p><a href="{find}">Find a person, organization, meeting, claim or source</a>: any '
+        "spelling, in Latin, Arabic or Hebrew script.</p>"
+    )
     return {
         "title": meta.get("title"),
-        "description": meta.get("description"),
+        "description_html": intro,
         "license": licenses[0].get("name"),
         "license_url": licenses[0].get("path"),
-        "databases": {database: {"tables": tables, "queries": {"find": find_query(database)}}},
+        "databases": {
+            database: {
+                "description_html": intro,
+                "tables": tables,
+                "queries": {"find": find_query(database)},
+            }
+        },
     }
 
 
 def find_query(database: str) -> dict[str, Any]:
-    """The canned query ``find``: one row per record that ``q`` finds, best first, with the
-    text that matched (in its own script), the record's label and a link to its row page."""
+    """The canned query ``find``: one row per record that ``q`` finds, ranked as the Python API
+    ranks them (:mod:`..search`), with the text of its best cell (in its own script), the
+    fields that matched, the record's label and a link to its row page.
+
+    The cells found are read from FTS5's own content table (``search_content``, one column
+    ``c<i>`` per column of ``search``, in order): a row looked up there by ``rowid`` costs a
+    twentieth of a column read through the full-text table, which matters for a name found in
+    tens of thousands of cells."""
+    c = {name: f"c{i}" for i, name in enumerate(SEARCH_COLUMNS)}
     sql = f"""
-        SELECT resource, id, text AS matched, label,
-               '/{database}/' || resource || '/' || id AS link,
-               min(rank) AS score
-        FROM search
-        WHERE search MATCH lid_fold(:q)
-        GROUP BY resource, id
-        ORDER BY score, resource, id
-        LIMIT 200"""
+        WITH hits AS MATERIALIZED (
+          SELECT c.id AS position, c.{c["resource"]} AS resource, c.{c["id"]} AS id,
+                 c.{c["field"]} AS field
+          FROM (SELECT rowid AS found FROM search WHERE search MATCH lid_fold_query(:q))
+          JOIN search_content AS c ON c.id = found
+        ),
+        exact AS MATERIALIZED (
+          SELECT rowid AS position FROM search WHERE search MATCH lid_fold_query(:q, 'exact')
+        ),
+        cells AS MATERIALIZED (
+          SELECT resource, id, field, min(position) AS first,
+                 min(CASE WHEN position IN exact THEN 0 ELSE {TIER} END + position) AS rank
+          FROM hits GROUP BY resource, id, field
+        ),
+        ranked AS (
+          SELECT resource, id, min(rank) AS rank FROM cells
+          GROUP BY resource, id ORDER BY rank LIMIT 200
+        ),
+        fields AS (
+          SELECT resource, id, group_concat(field, ',') AS fields FROM (
+            SELECT resource, id, field, first FROM cells JOIN ranked USING (resource, id)
+            ORDER BY resource, id, first)
+          GROUP BY resource, id
+        )
+        SELECT r.resource, r.id, c.{c["label"]} AS label, c.{c["text"]} AS matched, f.fields,
+               '/{database}/' || r.resource || '/' || r.id AS link, r.rank
+        FROM ranked AS r
+        JOIN fields AS f USING (resource, id)
+        JOIN search_content AS c ON c.id = r.rank % {TIER}
+        ORDER BY r.rank"""
     return {
         "sql": textwrap.dedent(sql).strip(),
         "title": "Find people, organizations, meetings, claims and sources",
-        "description": "Any spelling, in Latin, Arabic or Hebrew script: the query is folded by "
-        "lid_fold (the libya-israel-data plugin) as the Python API folds it.",
+        "description": "Any spelling, in Latin, Arabic or Hebrew script, with or without "
+        "hyphens, apostrophes, articles, prefixes and endings: the query is folded by "
+        "lid_fold_query (the libya-israel-data plugin) as the Python API folds it, and the "
+        "records are ranked as the API ranks them. A query is at most "
+        f"{MAX_QUERY_LENGTH} characters.",
     }
 
 

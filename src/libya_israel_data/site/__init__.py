@@ -29,18 +29,18 @@ def build_site(
     Raises :class:`~libya_israel_data.InvalidPackageError` when the package has errors, and the
     export's :class:`TargetExistsError` / :class:`UnsafeTargetError` for an output that exists
     (without ``force``) or that is not a previous site."""
-    from ..export import check_output
-    from ..export.atomic import atomic_folder, recover_leftovers
+    from ..export import claim_output
+    from ..export.atomic import atomic_folder
     from ..paths import resolve_descriptor
     from .build import write_site
 
     output = Path(output)
     descriptor = resolve_descriptor(package)
-    check_output("site", output, descriptor, force)
-    recover_leftovers(output)
-    validated: ValidatedPackage = open_package(descriptor, progress=progress)
-    if progress is not None:
-        progress.step("writing the site")
-    with atomic_folder(output, force) as tmp:
-        write_site(validated, tmp)
+    with claim_output("site", output, descriptor, force):
+        # the bytes are kept for the CSV download, which is the validated files themselves
+        validated: ValidatedPackage = open_package(descriptor, progress=progress, keep_bytes=True)
+        if progress is not None:
+            progress.step("writing the site")
+        with atomic_folder(output, force, fmt="site") as tmp:
+            write_site(validated, tmp)
     return output

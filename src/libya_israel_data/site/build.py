@@ -16,9 +16,13 @@ from markupsafe import Markup
 
 from .. import folding
 from ..contract import NAMES
-from ..package import ValidatedPackage
+from ..package import ValidatedPackage, shown_metadata
 from ..search import index
 from . import svg
+from .downloads import write_downloads
+from .labels import human_date, label
+from .tables import claimant_name, claims_table, meetings_table, sources_table
+from .verdict import verdict
 
 RTL = {"ar", "he", "fa", "ur", "yi"}
 STATUS = {
@@ -26,6 +30,22 @@ STATUS = {
     "reported": "named media reported it from more than one origin; no participant confirmed it",
     "alleged": "a single origin (one outlet, however many copies relay it) or unnamed sources only",
 }
+#: A list of claims longer than this is folded (``<details>``) on a page.
+FOLD_AFTER = 6
+#: The order of the claim groups on a meeting's page: did it happen, then the details.
+CLAIM_TYPE_ORDER = (
+    "occurred",
+    "denial",
+    "date",
+    "place",
+    "attendance",
+    "arrangement",
+    "topic",
+    "disclosure",
+    "reaction",
+    "consequence",
+    "background",
+)
 SECTIONS = {
     "meetings": ("meeting_id", "title"),
     "people": ("person_id", "name"),
@@ -47,6 +67,9 @@ def _env():
         keep_trailing_newline=True,
     )
     env.globals["rtl"] = RTL
+    env.globals["label"] = label
+    env.filters["when"] = human_date
+    env.globals["claimant_name"] = claimant_name
     return env
 
 
@@ -92,11 +115,15 @@ def site_data(package: ValidatedPackage) -> dict[str, Any]:
     for p in t["participants"]:
         parts_of_meeting[p["meeting_id"]].append(p)
         meetings_of[p["person_id"]].append(p)
+    # Organizations taking part as such (a resource of newer packages; absent in older ones).
     orgs_of_meeting: dict[str, list[dict]] = defaultdict(list)
     meetings_of_org: dict[str, list[dict]] = defaultdict(list)
-    for p in t["organization_participants"]:
+    for p in t.get("organization_participants", []):
         orgs_of_meeting[p["meeting_id"]].append(p)
         meetings_of_org[p["organization_id"]].append(p)
+    when = {m["meeting_id"]: (m["date_earliest"] or "9999", m["meeting_id"]) for m in t["meetings"]}
+    for rows in (*meetings_of.values(), *meetings_of_org.values()):
+        rows.sort(key=lambda p: when[p["meeting_id"]])
     about: dict[tuple[str, str], list[str]] = defaultdict(list)
     made: dict[tuple[str, str], list[str]] = defaultdict(list)
     for c in t["claims"]:
@@ -121,27 +148,26 @@ def site_data(package: ValidatedPackage) -> dict[str, Any]:
         "meetings_of_org": meetings_of_org,
         "about": about,
         "made": made,
-        "meta": package.metadata(),
+        "meta": shown_metadata(package.metadata()),
+        "chains": chains,
     }
 
 
 def search_index(package: ValidatedPackage) -> list[list[str]]:
-    """[resource, id, label, matched text, folded text] for every searchable cell."""
-    rows = index(package.derived.search_corpus).select("resource", "id", "label", "text", "folded")
+    """[resource, id, field, label, text, folded words, their forms] for every searchable cell,
+    in corpus order (a cell's place is its position in the rank)."""
+    derived = package.derived
+    rows = index(derived.search_corpus).select(
+        "resource", "id", "field", "label", "text", "folded", "stems"
+    )
     return [list(r) for r in rows.iter_rows()]
 
 
 def fold_script() -> str:
-    """The JavaScript twin of :func:`libya_israel_data.folding.fold_expr`, from its tables."""
-    tables = {
-        "arabic": folding.ARABIC,
-        "joiners": folding.JOINERS,
-        "prefixes": list(folding.PREFIXES),
-        "arabicLetter": folding.ARABIC_LETTER.replace("\\x{", "\\u{"),
-    }
+    """The JavaScript twin of :func:`libya_israel_data.folding.fold_query`, from its tables."""
     return (
         "// Generated from libya_israel_data/folding.py: the same folding as the Python API.\n"
-        f"const LID_FOLDING = {json.dumps(tables, ensure_ascii=False, sort_keys=True)};\n"
+        f"const LID_FOLDING = {json.dumps(folding.tables(), ensure_ascii=False, sort_keys=True)};\n"
         + (Path(__file__).parent / "templates" / "fold.js").read_text(encoding="utf-8")
     )
 
@@ -153,7 +179,12 @@ def write_site(package: ValidatedPackage, out: Path) -> None:
     env = _env()
     data = site_data(package)
     meta = data["meta"]
-    common: dict[str, Any] = {"meta": meta, "status_text": STATUS, "by_id": data["by_id"]}
+    common: dict[str, Any] = {
+        "meta": meta,
+        "status_text": STATUS,
+        "by_id": data["by_id"],
+        "fold_after": FOLD_AFTER,
+    }
     # A claim shows on its own page and on the pages of its meeting, people and organizations,
     # all one folder deep: render it once.
     block = env.get_template("claim_block.html")
@@ -170,36 +201,46 @@ def write_site(package: ValidatedPackage, out: Path) -> None:
 
     t = data["t"]
     counts = {name: len(rows) for name, rows in t.items()}
-    timeline = svg.timeline(t["meetings"], link_prefix="meetings/")
-    network = svg.network(t["people"], t["meetings"], t["participants"], link_prefix="")
-    (out / "timeline.svg").write_text(timeline, encoding="utf-8", newline="\n")
-    (out / "network.svg").write_text(network, encoding="utf-8", newline="\n")
-    downloads = _downloads(package, out / "downloads")
+    drawn = svg.pictures(t)
+    for name, picture in drawn.items():
+        (out / name).write_text(picture, encoding="utf-8", newline="\n")
+    downloads = write_downloads(package, out, "downloads")
     page("index.html", "index.html", counts=counts, downloads=downloads)
-    page("timeline.html", "timeline.html", svg=timeline, meetings=t["meetings"])
-    page("network.html", "network.html", svg=network)
+    page("timeline.html", "timeline.html", svg=drawn["timeline.svg"], meetings=t["meetings"])
+    page("network.html", "network.html", svg=drawn["network.svg"])
     page("search.html", "search.html")
-    for name in ("meetings", "people", "organizations", "sources", "claims"):
+    tables = {
+        "meetings": meetings_table(data),
+        "claims": claims_table(data),
+        "sources": sources_table(data),
+    }
+    for name, table in tables.items():
+        page(f"{name}/index.html", "table.html", section=name, table=table)
+    for name in ("people", "organizations"):
+        key, name_field = SECTIONS[name]
         page(
             f"{name}/index.html",
             "list.html",
             section=name,
-            rows=t[name],
-            key=SECTIONS[name][0],
-            label=SECTIONS[name][1],
+            rows=sorted(t[name], key=lambda r, f=name_field: (r[f].casefold(), r[key])),
+            key=key,
+            field=name_field,
         )
+    root = data["chains"].root
+    people, orgs = data["by_id"]["people"], data["by_id"]["organizations"]
     for m in t["meetings"]:
         claims = [data["by_id"]["claims"][c] for c in data["about"][("meetings", m["meeting_id"])]]
-        groups: dict[str, list[dict]] = defaultdict(list)
+        groups: dict[str, list[dict]] = {code: [] for code in CLAIM_TYPE_ORDER}
         for c in claims:
-            groups[c["claim_type"]].append(c)
+            groups.setdefault(c["claim_type"], []).append(c)
         page(
             f"meetings/{m['meeting_id']}.html",
             "meeting.html",
             m=m,
             participants=data["parts_of_meeting"][m["meeting_id"]],
-            organizations=data["orgs_of_meeting"][m["meeting_id"]],
-            groups=dict(groups),
+            org_participants=data["orgs_of_meeting"][m["meeting_id"]],
+            groups={k: v for k, v in groups.items() if v},
+            v=verdict(claims, root=root, people=people, orgs=orgs),
         )
     for p in t["people"]:
         page(
@@ -229,31 +270,10 @@ def write_site(package: ValidatedPackage, out: Path) -> None:
     (out / "fold.js").write_text(fold_script(), encoding="utf-8", newline="\n")
     index_js = "const LID_INDEX = " + json.dumps(search_index(package), ensure_ascii=False) + ";\n"
     (out / "search-index.js").write_text(index_js, encoding="utf-8", newline="\n")
-    (out / "search.js").write_text((assets / "search.js").read_text(encoding="utf-8"), "utf-8")
+    for asset in ("search.js", "table.js", "favicon.svg"):
+        (out / asset).write_text((assets / asset).read_text(encoding="utf-8"), "utf-8")
     (out / SITE_MARK).write_text(
         f"A static site of {meta.get('name')} {meta.get('version')}, built by "
         "`libya-israel-data site`; `--force` replaces this folder.\n",
         encoding="utf-8",
     )
-
-
-def _downloads(package: ValidatedPackage, folder: Path) -> list[dict[str, str]]:
-    """The exports, built into the site so that a reader can download the data it shows."""
-    from ..export.json import export_json
-    from ..export.sqlite import write_database
-
-    folder.mkdir(parents=True)
-    write_database(package, folder / "libya-israel-data.sqlite")
-    export_json(package, folder / "libya-israel-data.json")
-    return [
-        {
-            "href": "downloads/libya-israel-data.sqlite",
-            "label": "SQLite database",
-            "note": "one file; open it with sqlite3, DB Browser for SQLite or datasette",
-        },
-        {
-            "href": "downloads/libya-israel-data.json",
-            "label": "JSON document",
-            "note": "every resource as an array of records",
-        },
-    ]

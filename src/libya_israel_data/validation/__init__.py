@@ -62,10 +62,11 @@ def check(
     resources = {name: t.resource for name, t in loaded.items()}
     # A resource that could not be read keeps the rules that need it from running, and the
     # report says so (rule-not-run).
-    issues += run(Context(loaded, created_date(desc)), resources, progress.step)
+    ctx = Context(loaded, created_date(desc))
+    issues += run(ctx, resources, progress.step)
     progress.close()
     ranks = {name: i for i, name in enumerate(loaded)}
-    report = Report.capped(sorted(set(issues), key=lambda i: _order(i, ranks)))
+    report = Report.capped(sorted(set(issues), key=lambda i: _order(i, ranks)), counted=ctx.counted)
     return report, loaded, desc
 
 

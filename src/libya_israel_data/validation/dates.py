@@ -45,5 +45,5 @@ def check(ctx: Context) -> list[Issue]:
                         lambda v, bad=bad: bad[v],
                     )
                 )
-        issues += evaluate(table, checks)
+        issues += evaluate(table, checks, ctx.counted)
     return issues

@@ -14,7 +14,7 @@ import polars as pl
 
 from ..contract import NAMES
 from ..dates import date_bounds
-from ..issues import Code, Issue
+from ..issues import Code, Issue, shown
 from ..relays import Chains
 from .rules import Context, rule
 from .structure import ROW
@@ -85,7 +85,7 @@ def claim_fields(ctx: Context) -> list[Issue]:
         claims.filter(none),
         C.meeting_id,
         lambda r: (
-            f"claim {r[C.claim_id]!r} is about nothing: set meeting_id, "
+            f"claim {shown(r[C.claim_id])} is about nothing: set meeting_id, "
             "person_id or organization_id"
         ),
     )
@@ -95,7 +95,7 @@ def claim_fields(ctx: Context) -> list[Issue]:
         "claims",
         claims.filter(none),
         C.claimant_person_id,
-        lambda r: f"claim {r[C.claim_id]!r} has no claimant",
+        lambda r: f"claim {shown(r[C.claim_id])} has no claimant",
     )
 
 
@@ -115,7 +115,7 @@ def citations(ctx: Context) -> list[Issue]:
         "claims",
         uncited,
         C.claim_id,
-        lambda r: f"claim {r[C.claim_id]!r} has no citation (rule 1)",
+        lambda r: f"claim {shown(r[C.claim_id])} has no citation (rule 1)",
     )
 
 
@@ -145,7 +145,7 @@ def occurred(ctx: Context) -> list[Issue]:
         "meetings",
         missing,
         M.meeting_id,
-        lambda r: f"meeting {r[M.meeting_id]!r} has no 'occurred' claim (rule 2)",
+        lambda r: f"meeting {shown(r[M.meeting_id])} has no 'occurred' claim (rule 2)",
     )
     parts = ctx.df("participants", PA.meeting_id, PA.person_id, PA.side)
     orgs = ctx.df("organizations", ORG.organization_id, ORG.kind, ORG.country)
@@ -209,7 +209,7 @@ def occurred(ctx: Context) -> list[Issue]:
         unack,
         M.status,
         lambda r: (
-            f"meeting {r[M.meeting_id]!r} is 'acknowledged' but no participant "
+            f"meeting {shown(r[M.meeting_id])} is 'acknowledged' but no participant "
             "and no government body of a participant's country says it occurred (rule 2)"
         ),
     )
@@ -235,8 +235,8 @@ def participants(ctx: Context) -> list[Issue]:
         bad,
         PA.claim_id,
         lambda r: (
-            f"claim {r[PA.claim_id]!r} is about "
-            f"{(r['_cm'] or 'no meeting')!r}, not meeting {r[PA.meeting_id]!r} (rule 3)"
+            f"claim {shown(r[PA.claim_id])} is about "
+            f"{shown(r['_cm'] or 'no meeting')}, not meeting {shown(r[PA.meeting_id])} (rule 3)"
         ),
     )
 
@@ -264,7 +264,9 @@ def relays(ctx: Context) -> list[Issue]:
         "sources",
         upstream,
         S.url,
-        lambda r: f"source {r[S.source_id]!r} has no url and no other source relays it (rule 4)",
+        lambda r: (
+            f"source {shown(r[S.source_id])} has no url and no other source relays it (rule 4)"
+        ),
         value=S.source_id,
     )
     chains = _chains(sources)
@@ -274,14 +276,14 @@ def relays(ctx: Context) -> list[Issue]:
         "sources",
         cyc,
         S.relays,
-        lambda r: f"following relays from {r[S.source_id]!r} comes back to it",
+        lambda r: f"following relays from {shown(r[S.source_id])} comes back to it",
     )
     return issues + ctx.emit(
         Code.RELAYS_CYCLE,
         "sources",
         sources.filter(pl.col(S.relays) == pl.col(S.source_id)),
         S.relays,
-        lambda r: f"source {r[S.source_id]!r} relays itself",
+        lambda r: f"source {shown(r[S.source_id])} relays itself",
     )
 
 
@@ -299,7 +301,7 @@ def disputes(ctx: Context) -> list[Issue]:
         "claims",
         claims.filter(pl.col(C.disputes) == pl.col(C.claim_id)),
         C.disputes,
-        lambda r: f"claim {r[C.claim_id]!r} disputes itself (rule 5)",
+        lambda r: f"claim {shown(r[C.claim_id])} disputes itself (rule 5)",
     )
     other = claims.select(
         pl.col(C.claim_id).alias(C.disputes), *[pl.col(s).alias(f"_o_{s}") for s in SUBJECTS]
@@ -313,7 +315,7 @@ def disputes(ctx: Context) -> list[Issue]:
         pairs.filter(~shared),
         C.disputes,
         lambda r: (
-            f"claim {r[C.claim_id]!r} disputes {r[C.disputes]!r}, which is about "
+            f"claim {shown(r[C.claim_id])} disputes {shown(r[C.disputes])}, which is about "
             "another subject (rule 5)"
         ),
     )
@@ -431,7 +433,9 @@ def urls(ctx: Context) -> list[Issue]:
         "sources",
         dup,
         S.url,
-        lambda r: f"source {r[S.source_id]!r} has the same URL as {r['_first']!r} (rule 7)",
+        lambda r: (
+            f"source {shown(r[S.source_id])} has the same URL as {shown(r['_first'])} (rule 7)"
+        ),
     )
 
 
@@ -463,7 +467,7 @@ def source_orphans(ctx: Context) -> list[Issue]:
         orphan,
         S.source_id,
         lambda r: (
-            f"source {r[S.source_id]!r} is neither cited (by a claim or an alias) "
+            f"source {shown(r[S.source_id])} is neither cited (by a claim or an alias) "
             "nor relayed by a cited source (rule 8)"
         ),
     )
@@ -500,5 +504,7 @@ def person_orphans(ctx: Context) -> list[Issue]:
         "people",
         orphan,
         P.person_id,
-        lambda r: f"person {r[P.person_id]!r} appears in no claim and no participant row (rule 8)",
+        lambda r: (
+            f"person {shown(r[P.person_id])} appears in no claim and no participant row (rule 8)"
+        ),
     )

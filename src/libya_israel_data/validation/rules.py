@@ -11,6 +11,7 @@ Rules name columns through the contract (``NAMES.claims.claim_id``), never as fr
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,7 +20,7 @@ from typing import Any
 import polars as pl
 
 from ..contract import Resource
-from ..issues import Code, Issue, make_issue
+from ..issues import CAP, Code, Issue, make_issue
 from .structure import LINE, ROW, Table
 
 #: The layers that run rules, in order (the descriptor and structure layers read the package
@@ -37,6 +38,9 @@ class Context:
     created: date | None = None
     #: (resource, column or None) -> names of the rules that it kept from running
     blocked: dict[tuple[str, str | None], list[str]] = field(default_factory=dict)
+    #: (code, resource) -> issues counted but not made: a report keeps only the first
+    #: ``CAP`` of each, so a rule makes at most that many per check (see ``Report.capped``)
+    counted: Counter[tuple[str, str | None]] = field(default_factory=Counter)
 
     def lacks(self, rule_name: str, resource: str, columns: Iterable[str]) -> bool:
         """Whether ``resource`` lacks any of ``columns``; if so, record that ``rule_name``
@@ -61,6 +65,9 @@ class Context:
     ) -> list[Issue]:
         """One issue per row of ``rows`` (which carry ``_row`` and ``_line``), in row order."""
         table = self.tables[name]
+        if rows.height > CAP:
+            self.counted[(str(code), name)] += rows.height - CAP
+            rows = rows.sort(ROW).head(CAP)
         return [
             make_issue(
                 code,

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import re
 from dataclasses import dataclass, field
 from functools import partial
@@ -164,6 +163,31 @@ def _check_header(labels: list[str], resource: Resource, emit) -> dict[int, str]
 _QUOTE, _COMMA, _LF = 34, 44, 10
 
 
+#: Bytes compared at a time when looking for quotes.
+QUOTE_STEP = 1 << 24
+
+
+def _quote_runs(buf) -> tuple:
+    """Start and end (exclusive) of every run of consecutive quotes in ``buf``, compared 16 MiB
+    at a time: memory grows with the number of runs, never with the file or its quotes."""
+    import numpy as np
+
+    step = QUOTE_STEP
+    starts, ends = [], []
+    for i in range(0, buf.size, step):
+        mask = (buf[i : i + step] == _QUOTE).view(np.int8)
+        prev = np.int8(i > 0 and buf[i - 1] == _QUOTE)
+        nxt = np.int8(i + step < buf.size and buf[i + step] == _QUOTE)
+        edges = np.diff(mask, prepend=prev, append=nxt)
+        # edges[k] is mask[k] - mask[k - 1]: a run starts at k < len(mask) (the last edge is
+        # the next chunk's) and ends at k >= 1 (an end at k = 0 is the previous chunk's last)
+        starts.append(np.flatnonzero(edges[:-1] == 1) + i)
+        ends.append(np.flatnonzero(edges[1:] == -1) + i + 1)
+    if not starts:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    return np.concatenate(starts).astype(np.int64), np.concatenate(ends).astype(np.int64)
+
+
 def quotes_well_formed(data: bytes) -> bool:
     """Whether every quote character stands where RFC 4180 allows it, checked without a loop.
 
@@ -176,20 +200,14 @@ def quotes_well_formed(data: bytes) -> bool:
     import numpy as np  # only large files come here
 
     buf = np.frombuffer(data, dtype=np.uint8)
-    step = 1 << 24  # compare 16 MiB at a time: never a mask as large as the file
-    quotes = np.concatenate(
-        [np.flatnonzero(buf[i : i + step] == _QUOTE) + i for i in range(0, buf.size, step)]
-        or [np.empty(0, dtype=np.int64)]
-    )
-    if quotes.size == 0:
+    first, after = _quote_runs(buf)  # where each run of quotes starts, and ends (exclusive)
+    if first.size == 0:
         return True
-    if quotes.size % 2:
+    lengths = after - first
+    before = np.cumsum(lengths) - lengths  # quotes before each run
+    if (before[-1] + lengths[-1]) % 2:
         return False
-    starts = np.flatnonzero(np.diff(quotes, prepend=-2) != 1)  # index of each run's first quote
-    lengths = np.diff(np.append(starts, quotes.size))
-    first = quotes[starts]
-    after = first + lengths
-    outside = starts % 2 == 0
+    outside = before % 2 == 0
     before_ok = first == 0
     before_ok[first > 0] = np.isin(buf[first[first > 0] - 1], (_COMMA, _LF))
     after_ok = after >= buf.size
@@ -202,7 +220,7 @@ def quotes_well_formed(data: bytes) -> bool:
 def _fast(data: bytes, start: int, width: int) -> pl.DataFrame | None:
     """Parse ``data[start:]`` with polars; None when anything is off (the slow path says what)."""
     body = memoryview(data)[start:]
-    if not quotes_well_formed(body):
+    if not _first_record_fits(body, width) or not quotes_well_formed(body):
         return None
     names = [f"c{i}" for i in range(width)]
     try:
@@ -243,15 +261,51 @@ def _fast(data: bytes, start: int, width: int) -> pl.DataFrame | None:
     )
 
 
-def _slow(body: bytes, width: int, emit) -> tuple[pl.DataFrame, list[Issue]]:
+#: Records at least this long are checked by :func:`quotes_well_formed` (linear, vectorized)
+#: rather than by the RECORD regex, whose repeated groups cost memory per cell.
+LONG_RECORD = 1 << 16
+
+
+def _record_well_formed(raw: str) -> bool:
+    """Whether one record's raw text is RFC 4180 (see RECORD). Without a quote it always is."""
+    if '"' not in raw:
+        return True
+    if len(raw) < LONG_RECORD:
+        return RECORD.fullmatch(raw) is not None
+    return quotes_well_formed(raw.encode("utf-8"))
+
+
+def _first_record_fits(body: bytes | memoryview, width: int) -> bool:
+    """Whether the first record has no more cells than the header (counting the commas of its
+    first line outside quotes). polars sizes its columns from that record: a hostile one with
+    millions of cells would cost gigabytes before it fails."""
+    end = bytes(body[: 1 << 20]).find(b"\n")
+    line = bytes(body[:end] if end >= 0 else body)
+    if line.count(b",") <= width - 1:
+        return True
+    # commas outside quoted cells (a quote pair inside a cell reads as two quoted cells); a
+    # record that goes on past its first line may count too many: it is read the slow way
+    return re.sub(rb'"[^"]*"', b"", line).count(b",") <= width - 1
+
+
+def _slow(body: bytes | memoryview, width: int, emit) -> tuple[pl.DataFrame, list[Issue]]:
     """Parse record by record with Python's strict csv reader, reporting every bad record."""
     issues: list[Issue] = []
     columns: list[list[str | None]] = [[] for _ in range(width)]
     rows: list[int] = []
     lines: list[int] = []
-    text = body.decode("utf-8")
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    raw_lines = text.split("\n")
+    # The lines are the reader's input too (a StringIO would hold the text again, at up to
+    # four bytes a character): memory stays a small multiple of the file.
+    raw_lines = str(body, "utf-8").split("\n")
+    last = len(raw_lines) - 1
+    reader = csv.reader(
+        (
+            line if i == last else line + "\n"
+            for i, line in enumerate(raw_lines)
+            if line or i < last
+        ),
+        strict=True,
+    )
     start, row = 2, 0
     while True:
         try:
@@ -288,7 +342,9 @@ def _slow(body: bytes, width: int, emit) -> tuple[pl.DataFrame, list[Issue]]:
             continue
         row += 1
         # Python's reader, even strict, accepts a quote inside an unquoted cell: check the raw text.
-        if not RECORD.fullmatch("\n".join(raw_lines[start - 2 : reader.line_num])):
+        first, end = start - 2, reader.line_num
+        raw = raw_lines[first] if end - first == 1 else "\n".join(raw_lines[first:end])
+        if not _record_well_formed(raw):
             issues.append(
                 emit(
                     "csv-syntax",
@@ -393,7 +449,7 @@ def read_table(package: Package, resource: Resource, keep: bool = False) -> Tabl
         _refuse_wide(width, resource, emit)
         df = _fast(data, end + 1, width) if len(body) >= SMALL else None
         if df is None and body:
-            df, parse_issues = _slow(bytes(body), width, emit)
+            df, parse_issues = _slow(body, width, emit)
             issues.extend(parse_issues)
     del body, data  # the file's bytes are no longer needed: free them before the checks
     labels = _parse_header(header)

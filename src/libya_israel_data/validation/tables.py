@@ -9,19 +9,27 @@ pattern check lets it through).
 
 from __future__ import annotations
 
+from collections import Counter
+
 import polars as pl
 
 from ..contract import Resource, reference
 from ..contract.compile import Check, polars_checks, present
-from ..issues import Code, Issue, make_issue
+from ..issues import CAP, Code, Issue, make_issue, shown
 from .rules import Context, rule
 from .structure import LINE, ROW, Table
 
 __all__ = ["Check", "evaluate", "present"]
 
 
-def evaluate(table: Table, checks: list[Check]) -> list[Issue]:
-    """Evaluate every check in one parallel pass over the table; format only the failures."""
+def evaluate(
+    table: Table, checks: list[Check], counted: Counter[tuple[str, str | None]] | None = None
+) -> list[Issue]:
+    """Evaluate every check in one parallel pass over the table; format only the failures.
+
+    With ``counted``, a check makes its first :data:`~..issues.CAP` issues (all that a report
+    keeps) and counts the rest there, so a million bad cells cost a count, not a million
+    issues."""
     if not checks or table.df.is_empty():
         return []
     masks = table.df.select([c.mask.fill_null(False).alias(f"m{i}") for i, c in enumerate(checks)])
@@ -31,6 +39,9 @@ def evaluate(table: Table, checks: list[Check]) -> list[Issue]:
         if not count:
             continue
         rows = table.df.filter(masks.get_column(f"m{i}")).select(ROW, LINE, check.field)
+        if counted is not None and count > CAP:
+            counted[(str(check.code), table.resource.name)] += count - CAP
+            rows = rows.head(CAP)
         for row, line, value in rows.iter_rows():
             issues.append(
                 make_issue(
@@ -58,7 +69,7 @@ def check_fields(ctx: Context) -> list[Issue]:
     issues: list[Issue] = []
     for table in ctx.tables.values():
         fields = [f for f in table.resource.fields if f.name in table.df.columns]
-        issues += evaluate(table, [c for f in fields for c in polars_checks(f)])
+        issues += evaluate(table, [c for f in fields for c in polars_checks(f)], ctx.counted)
     return issues
 
 
@@ -81,7 +92,7 @@ def check_primary_keys(ctx: Context) -> list[Issue]:
     issues: list[Issue] = []
     for name, resource in _resources(ctx).items():
         if not ctx.lacks(PK_RULE, name, resource.primary_key):
-            issues += _primary_key(ctx.tables[name])
+            issues += _primary_key(ctx.tables[name], ctx.counted)
     return issues
 
 
@@ -91,7 +102,9 @@ def _resources(ctx: Context) -> dict[str, Resource]:
     return {**reference(), **{name: t.resource for name, t in ctx.tables.items()}}
 
 
-def _primary_key(table: Table) -> list[Issue]:
+def _primary_key(
+    table: Table, counted: Counter[tuple[str, str | None]] | None = None
+) -> list[Issue]:
     pk = list(table.resource.primary_key)
     if not pk:
         return []
@@ -107,13 +120,16 @@ def _primary_key(table: Table) -> list[Issue]:
         .select(ROW, LINE, "_first", *pk)
         .sort(ROW)
     )
+    if counted is not None and dups.height > CAP:  # a report keeps the first CAP
+        counted[(str(Code.PRIMARY_KEY), table.resource.name)] += dups.height - CAP
+        dups = dups.head(CAP)
     issues = []
     for row, line, first_row, *values in dups.iter_rows():
-        shown = ", ".join(f"{k}={v!r}" for k, v in zip(pk, values, strict=True))
+        keys = ", ".join(f"{k}={shown(v)}" for k, v in zip(pk, values, strict=True))
         issues.append(
             make_issue(
                 Code.PRIMARY_KEY,
-                f"primary key ({shown}) already used by row {first_row}",
+                f"primary key ({keys}) already used by row {first_row}",
                 resource=table.resource.name,
                 file=table.file,
                 row=row,
@@ -144,13 +160,16 @@ def check_foreign_keys(ctx: Context) -> list[Issue]:
                 pl.all_horizontal([present(c) for c in cols])
             )
             dangling = df.join(keys, on=cols, how="anti").select(ROW, LINE, *cols).sort(ROW)
+            if dangling.height > CAP:  # a report keeps the first CAP: count the rest
+                ctx.counted[(str(Code.FOREIGN_KEY), name)] += dangling.height - CAP
+                dangling = dangling.head(CAP)
             ref = f"{fk.resource}.{','.join(fk.reference)}"
             for row, line, *values in dangling.iter_rows():
-                shown = ", ".join(repr(v) for v in values)
+                cells = ", ".join(shown(v) for v in values)
                 issues.append(
                     make_issue(
                         Code.FOREIGN_KEY,
-                        f"{shown} is not a {ref} in the package",
+                        f"{cells} is not a {ref} in the package",
                         resource=table.resource.name,
                         file=table.file,
                         row=row,

@@ -15,13 +15,29 @@ from .tables import Check, evaluate, present
 
 BIDI = "[\u202a-\u202e\u2066-\u2069]"
 CONTROL = "[\x00-\x1f\x7f-\x9f]"  # Unicode category Cc: C0, DEL and C1
+#: The 66 noncharacters: U+FDD0-U+FDEF and the last two code points of every plane. With the
+#: control characters above, every code point that XML 1.0 forbids in valid UTF-8 text.
+NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(17)
+)
+NONCHARACTER = f"[{NONCHARACTERS}]"
+
+
+#: Distinct code points a message names; the rest are counted.
+CODEPOINTS_SHOWN = 10
 
 
 def _codepoints(value: str, pattern: str) -> str:
+    """The distinct characters of ``value`` that match ``pattern`` (a character class), named
+    U+XXXX: from the set of its characters, never a list of every match (a hostile cell may
+    hold a gigabyte of them)."""
     import re
 
-    found = sorted({f"U+{ord(ch):04X}" for ch in re.findall(pattern, value)})
-    return ", ".join(found)
+    match = re.compile(pattern).fullmatch
+    found = sorted(ord(ch) for ch in set(value) if match(ch))
+    names = [f"U+{c:04X}" for c in found[:CODEPOINTS_SHOWN]]
+    more = len(found) - CODEPOINTS_SHOWN
+    return ", ".join(names) + (f" and {more} more" if more > 0 else "")
 
 
 RULES = [
@@ -34,6 +50,11 @@ RULES = [
         Code.CONTROL_CHARACTER,
         lambda c: c.str.contains(CONTROL),
         lambda v: f"contains control character(s) {_codepoints(v, CONTROL)}",
+    ),
+    (
+        Code.NONCHARACTER,
+        lambda c: c.str.contains(NONCHARACTER),
+        lambda v: f"contains noncharacter(s) {_codepoints(v, NONCHARACTER)}",
     ),
     (Code.NOT_NFC, lambda c: c.str.normalize("NFC") != c, lambda v: "is not in Unicode NFC"),
     (
@@ -90,6 +111,7 @@ def _edges(c: pl.Expr) -> pl.Expr:
     (
         Code.BIDI_CONTROL,
         Code.CONTROL_CHARACTER,
+        Code.NONCHARACTER,
         Code.NOT_NFC,
         Code.SURROUNDING_WHITESPACE,
         Code.FORMULA_TRIGGER,
@@ -108,8 +130,10 @@ def check(ctx: Context) -> list[Issue]:
         if not columns or table.df.is_empty():
             continue
         big = table.df.height >= NFC_CLASS_MIN_ROWS
-        scan = "[\\x00-\\x1f\\x7f-\\x9f\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}" + (
-            f"{nfc_unsafe()}]" if big else "]"
+        scan = (
+            "[\\x00-\\x1f\\x7f-\\x9f\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}"
+            + NONCHARACTERS
+            + (f"{nfc_unsafe()}]" if big else "]")
         )
         flags = table.df.select(
             *[
@@ -146,6 +170,7 @@ def check(ctx: Context) -> list[Issue]:
                         )
                         for code, rule, message in rules
                     ],
+                    ctx.counted,
                 )
     return issues
 
@@ -165,6 +190,9 @@ FOREIGN = {
     "name_he": ("[a-zA-Z\u0600-\u06ff]", "Latin or Arabic letters"),
     "name": ("[\u0370-\u03ff\u0400-\u04ff]", "Greek or Cyrillic letters"),
 }
+#: The fields that hold a name, where tatweel (U+0640) is a warning.
+NAME_FIELDS = ("name", "name_ar", "name_he", "alias")
+TATWEEL = "\u0640"
 
 
 def _script_checks(resource: str, columns: list[str]) -> list[Check]:
@@ -197,6 +225,18 @@ def _script_checks(resource: str, columns: list[str]) -> list[Check]:
                 ),
             ),
         ]
+        if c in NAME_FIELDS:
+            checks.append(
+                Check(
+                    c,
+                    present(c) & col.str.contains(TATWEEL, literal=True),
+                    Code.TATWEEL,
+                    lambda v: (
+                        f"the name contains {v.count(TATWEEL)} tatweel character(s) (U+0640), "
+                        "which stretch letters for display only"
+                    ),
+                )
+            )
         # People's names only: an organization's Hebrew or Arabic name may hold a Latin
         # acronym (סוכנות AP).
         if c in FOREIGN and resource == "people":
@@ -219,7 +259,13 @@ def _script_checks(resource: str, columns: list[str]) -> list[Check]:
     "letters belong to their script: no invisible characters, presentation forms, mojibake or "
     "letters of another script in a name",
     "text",
-    (Code.INVISIBLE_CHARACTER, Code.PRESENTATION_FORM, Code.MOJIBAKE, Code.MIXED_SCRIPT),
+    (
+        Code.INVISIBLE_CHARACTER,
+        Code.PRESENTATION_FORM,
+        Code.MOJIBAKE,
+        Code.MIXED_SCRIPT,
+        Code.TATWEEL,
+    ),
 )
 def check_scripts(ctx: Context) -> list[Issue]:
     """Screened like the rule above: only cells with a non-ASCII character can fail."""
@@ -239,5 +285,5 @@ def check_scripts(ctx: Context) -> list[Issue]:
         if subset.is_empty():
             continue
         sub = Table(table.resource, table.file, subset)
-        issues += evaluate(sub, _script_checks(table.resource.name, columns))
+        issues += evaluate(sub, _script_checks(table.resource.name, columns), ctx.counted)
     return issues
