@@ -836,3 +836,30 @@ def test_cell_messages_show_the_value_and_the_constraint() -> None:
         (2, "short", "4 characters, more than 3 (constraint 'maxLength')"),
         (2, "u", f"'{'x' * 60}' appears more than once"),
     ]
+
+
+def test_noncharacters_and_tatweel() -> None:
+    people = table(
+        "people",
+        [
+            {"person_id": "p-1", "name": "Name", "name_ar": "محمد", "description": "ok \ufffd"},
+            {"person_id": "p-2", "name": "Na\ufffeme", "description": "x\ufdd0"},
+            {"person_id": "p-3", "name": "Name", "name_ar": "مـحمد", "description": "مـحمد"},
+            {"person_id": "p-4", "name": "N\U0010ffff", "description": "\ufdef"},
+        ],
+    )
+    aliases = table("aliases", [{"person_id": "p-1", "alias": "مـحمد", "source_id": "s"}])
+    found = run(text_check, {"people": people}) + run(
+        check_scripts, {"people": people, "aliases": aliases}
+    )
+    assert sorted(found) == [
+        ("noncharacter", "people", 2, 3, "description"),
+        ("noncharacter", "people", 2, 3, "name"),
+        ("noncharacter", "people", 4, 5, "description"),
+        ("noncharacter", "people", 4, 5, "name"),
+        # U+FDD0-U+FDEF lie inside the range the presentation-form check covers
+        ("presentation-form", "people", 2, 3, "description"),
+        ("presentation-form", "people", 4, 5, "description"),
+        ("tatweel", "aliases", 1, 2, "alias"),
+        ("tatweel", "people", 3, 4, "name_ar"),
+    ]
