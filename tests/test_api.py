@@ -283,3 +283,38 @@ def test_a_missing_resource_is_a_missing_attribute(tiny: Path) -> None:
     with pytest.raises(AttributeError, match="the package has no resource 'aliases'"):
         _ = ds.aliases
     assert len(ds.claims) > 0
+
+
+@pytest.mark.parametrize(
+    ("resource", "column", "broken"),
+    [
+        ("claims", "stated", {"claims", "evidence"}),
+        ("citations", "source_id", {"claims", "citations", "evidence"}),
+        ("people", "name", {"people", "participation"}),
+        ("claims", "disputes", {"claims", "evidence", "disputed"}),
+    ],
+)
+def test_a_missing_column_breaks_only_what_needs_it(
+    tiny: Path, resource: str, column: str, broken: set[str]
+) -> None:
+    import polars as pl
+
+    from libya_israel_data.derive import MissingColumnsError
+
+    csv = tiny.parent / "data" / f"{resource}.csv"
+    pl.read_csv(csv, infer_schema=False).drop(column).write_csv(csv)
+    ds = lid.load(tiny, validate=False)
+    failed = set()
+    for name in ds.resource_names:
+        try:
+            ds.frame(name)
+        except MissingColumnsError as e:
+            assert f"{resource}.{column}" in str(e)
+            failed.add(name)
+    for name in ("evidence", "disputed", "participation"):
+        try:
+            getattr(ds, name)()
+        except MissingColumnsError as e:
+            assert f"{resource}.{column}" in str(e)
+            failed.add(name)
+    assert failed == broken

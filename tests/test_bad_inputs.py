@@ -22,7 +22,20 @@ def _spec(case: Path) -> dict:
 
 
 def _key(issue: dict) -> tuple:
-    return (issue["code"], issue["resource"] or "", issue["row"] or 0, issue["field"] or "")
+    """What a case pins of each issue: the code, where (resource, row, physical line, field)."""
+    return (
+        issue["code"],
+        issue["resource"] or "",
+        issue["row"] or 0,
+        issue["line"] or 0,
+        issue["field"] or "",
+    )
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_every_expected_issue_names_its_line(case: Path) -> None:
+    """``line`` is part of the key: each expected issue states it (null where it has none)."""
+    assert all("line" in e for e in _spec(case)["expected"])
 
 
 def test_corpus_is_large_enough() -> None:

@@ -51,7 +51,7 @@ def _spec(case: Path) -> dict:
 
 
 def _keys(issues: list[dict]) -> Counter:
-    return Counter((i["code"], i["resource"], i["row"], i["field"]) for i in issues)
+    return Counter((i["code"], i["resource"], i["row"], i["line"], i["field"]) for i in issues)
 
 
 def test_shipped_package_is_valid_for_both() -> None:

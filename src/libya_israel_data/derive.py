@@ -23,7 +23,7 @@ from .folding import RTL_TEXT, RTL_WORD, Vocabulary, fold_expr
 from .relays import Chains
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Iterable, Iterator, Mapping
 
 S, C, CI = NAMES.sources, NAMES.claims, NAMES.citations
 
@@ -144,15 +144,36 @@ LABELS: dict[str, str] = {
 }
 
 
+class MissingColumnsError(ValueError):
+    """A derived table needs a resource or column that the package lacks."""
+
+
 class Derived:
     """The derived data of one package's tables (text, empty cells as null)."""
 
     def __init__(self, tables: Mapping[str, pl.DataFrame], resources: Mapping[str, Resource]):
         self.tables = tables
         self.resources = resources
+        self._tables: dict[str, pl.DataFrame] = {}
+
+    def _need(self, what: str, needs: Mapping[str, Iterable[str]]) -> None:
+        """Raise :class:`MissingColumnsError` if a table or column ``what`` needs is missing
+        (a package opened with ``validate=False``), so that only what needs it fails."""
+        lacking = [
+            f"{name}.{c}" if name in self.tables else name
+            for name, columns in needs.items()
+            for c in (columns if name in self.tables else [None])
+            if name not in self.tables or c not in self.tables[name].columns
+        ]
+        if lacking:
+            raise MissingColumnsError(
+                f"{what} cannot be derived: the package lacks {', '.join(dict.fromkeys(lacking))}"
+                " (validate the package to see why)"
+            )
 
     @cached_property
     def chains(self) -> Chains:
+        self._need("the relay chains", {"sources": (S.source_id, S.relays)})
         sources = self.tables["sources"]
         links = dict(
             sources.select(S.source_id, S.relays).filter(pl.col(S.relays).is_not_null()).iter_rows()
@@ -166,6 +187,7 @@ class Derived:
         Three copies of one AP story are one origin: the honest corroboration count.
         """
         root = self.chains.root
+        self._need("origins", {"citations": (CI.claim_id, CI.source_id)})
         return (
             self.tables["citations"]
             .select(
@@ -177,25 +199,30 @@ class Derived:
         )
 
     def table(self, name: str) -> pl.DataFrame:
-        """One resource with its derived columns, in :func:`table_columns` order."""
-        return self._tables[name]
-
-    @cached_property
-    def _tables(self) -> dict[str, pl.DataFrame]:
-        out = {}
-        for name, df in self.tables.items():
+        """One resource with its derived columns, in :func:`table_columns` order (each resource
+        derived at first use, so that one lacking a column does not keep the others from
+        being derived)."""
+        if name not in self._tables:
             resource = self.resources[name]
-            df = with_date_bounds(df, [f.name for f in resource.fields if f.edtf])
+            self._need(f"the {name} table", {name: resource.field_names})
+            df = with_date_bounds(self.tables[name], [f.name for f in resource.fields if f.edtf])
             if name == "claims":
                 df = df.join(self.origins, on=C.claim_id, how="left", maintain_order="left")
                 df = df.with_columns(pl.col(ORIGINS).fill_null(0))
-            out[name] = df.select([c for c, _ in table_columns(resource)])
-        return out
+            self._tables[name] = df.select([c for c, _ in table_columns(resource)])
+        return self._tables[name]
 
     @cached_property
     def evidence(self) -> pl.DataFrame:
         """Every claim (with its derived columns) beside each citation and the citing source."""
         claims = self.table("claims")
+        self._need(
+            "the evidence table",
+            {
+                "citations": [col for res, col, _ in EVIDENCE_SOURCE if res == "citations"],
+                "sources": [col for res, col, _ in EVIDENCE_SOURCE if res == "sources"],
+            },
+        )
         cites = self.tables["citations"].select(
             C.claim_id,
             *[col for res, col, _ in EVIDENCE_SOURCE if res == "citations"],
@@ -213,6 +240,7 @@ class Derived:
     @cached_property
     def disputed(self) -> pl.DataFrame:
         """Pairs of contradicting claims: each claim that disputes another, beside the other."""
+        self._need("the disputed table", {"claims": (C.claim_id, C.disputes)})
         claims = self.tables["claims"]
         left, right = disputed_columns(claims.columns)
         other = claims.select([pl.col(c).alias(r) for c, r in zip(left, right, strict=True)])
@@ -234,10 +262,21 @@ class Derived:
         """People and organizations at each meeting, with their names and country, role, side
         and the claim that puts them there: :data:`PARTICIPATION`, ordered by meeting, people
         before organizations, then id (the order of the SQLite view ``meeting_participants``)."""
-        people = self.tables["people"]
-        orgs = self.tables["organizations"]
         P, ORG = NAMES.people, NAMES.organizations
         names = [P.name, P.name_ar, P.name_he, P.country]
+        self._need(
+            "the participation table",
+            {
+                "participants": [c for c in PARTICIPATION if c in NAMES.participants],
+                "organization_participants": [
+                    c for c in PARTICIPATION if c in NAMES.organization_participants
+                ],
+                "people": [P.person_id, *names],
+                "organizations": [ORG.organization_id, *names],
+            },
+        )
+        people = self.tables["people"]
+        orgs = self.tables["organizations"]
         persons = self.tables["participants"].join(
             people.select(P.person_id, *names), on=PA.person_id, how="left"
         )

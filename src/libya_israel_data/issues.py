@@ -499,7 +499,9 @@ _TYPES = [
         "Acknowledged meeting without acknowledgement",
         "provenance",
         "Rule 2: a meeting marked 'acknowledged' needs an 'occurred' claim made by one of its "
-        "participants or by a government body of a participant's country.",
+        "participants or by a government body (kind government, ministry or presidency) of a "
+        "participant's country (its side, else its own country); when no participant has a "
+        "country, by any government body.",
         "add that claim, or set the status to 'reported' or 'alleged'",
     ),
     IssueType(

@@ -33,12 +33,22 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def normalise_url(url: str) -> str:
-    """The form in which two URLs are compared (rule 7)."""
-    parts = urlsplit(url.strip())
+    """The form in which two URLs are compared (rule 7): scheme and host lower-cased, no user
+    name, default port, fragment, trailing slash or tracking parameter. A port that is not a
+    number from 0 to 65535 is kept as written (the ``url`` pattern does not look at ports)."""
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # e.g. an unclosed IPv6 bracket: compared as written
+        return text
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
-    if parts.port and parts.port != _DEFAULT_PORTS.get(scheme):
-        host = f"{host}:{parts.port}"
+    try:
+        port: int | str | None = parts.port
+    except ValueError:  # out of range or not a number
+        port = parts.netloc.rpartition(":")[2]
+    if port is not None and port != _DEFAULT_PORTS.get(scheme):
+        host = f"{host}:{port}"
     query = urlencode(
         [
             (k, v)
@@ -396,14 +406,15 @@ def dates(ctx: Context) -> list[Issue]:
 def urls(ctx: Context) -> list[Issue]:
     sources = ctx.df("sources", S.source_id, S.url)
     with_url = sources.filter(present(S.url))
-    # A cheap key that two equal normalised URLs always share (lower-cased, no query,
-    # fragment, default port or trailing slash); only URLs that share it are normalised
-    # exactly, in Python.
+    # A cheap key that two equal normalised URLs always share: coarser than normalise_url
+    # (lower-cased, no user name, port, query, fragment or trailing slash); only URLs that
+    # share it are normalised exactly, in Python.
     cheap = (
         pl.col(S.url)
+        .str.strip_chars()
         .str.to_lowercase()
         .str.replace(r"[?#].*$", "")
-        .str.replace(r"^([a-z][a-z0-9+.-]*://[^/]*?):(80|443)(/|$)", "$1$3")
+        .str.replace(r"^([a-z][a-z0-9+.-]*://)(?:[^/@]*@)?([^/:]*)(?::[^/]*)?", "$1$2")
         .str.strip_chars_end("/")
     )
     candidates = with_url.filter(cheap.is_duplicated())
