@@ -41,8 +41,8 @@ class TooLong:
 
 
 class _Segments:
-    """Lengths of the segments between delimiters, block after block; the first one longer
-    than the limit is kept."""
+    """Lengths of the records between their ends, block after block; the first one longer
+    than the limit is kept (its start and length)."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit

@@ -18,6 +18,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 
 import polars as pl
 
@@ -415,9 +416,10 @@ def _refuse_wide(width: int, resource: Resource, emit) -> None:
         )
 
 
-def _refuse_long(path, resource: Resource, emit) -> None:
+def _refuse_long(path: Path, resource: Resource, emit) -> None:
     """Refuse, before reading it whole, a file with a record no valid row comes near
-    (``lengths``): parsing it would cost many times its size."""
+    (``lengths``): parsing it would cost many times its size. (The file is read again after the
+    scan; one rewritten in between is still validated correctly, only without this bound.)"""
     if path.stat().st_size <= MAX_RECORD_BYTES:  # no record can be longer than its file
         return
     found = too_long(path)
