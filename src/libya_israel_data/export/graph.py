@@ -97,40 +97,30 @@ def build(package: ValidatedPackage) -> Any:
             ),
         )
     origins = dict(d.origins.iter_rows())
-    for r in d.table("participants").iter_rows(named=True):
-        person, meeting = f"person:{r[PA.person_id]}", f"meeting:{r[PA.meeting_id]}"
-        g.add_edge(
-            person,
-            meeting,
-            key=f"participant:{r[PA.meeting_id]}:{person}",
-            **_clean(
-                {
-                    "kind": "participant",
-                    "role": r[PA.role],
-                    "capacity": r[PA.capacity],
-                    "side": r[PA.side],
-                    "claim_id": r[PA.claim_id],
-                    "origins": origins.get(r[PA.claim_id], 0),
-                }
-            ),
-        )
-    for r in d.table("organization_participants").iter_rows(named=True):
-        body, meeting = f"organization:{r[OP.organization_id]}", f"meeting:{r[OP.meeting_id]}"
-        g.add_edge(
-            body,
-            meeting,
-            key=f"participant:{r[OP.meeting_id]}:{body}",
-            **_clean(
-                {
-                    "kind": "participant",
-                    "role": r[OP.role],
-                    "represented_by": r[OP.represented_by],
-                    "side": r[OP.side],
-                    "claim_id": r[OP.claim_id],
-                    "origins": origins.get(r[OP.claim_id], 0),
-                }
-            ),
-        )
+    # People and organizations take part alike: one edge each, with what their table records
+    # of them (a person's capacity, whoever represented an organization); the two tables share
+    # the names meeting_id, role, side and claim_id.
+    for table, kind, who, described in (
+        ("participants", "person", PA.person_id, PA.capacity),
+        ("organization_participants", "organization", OP.organization_id, OP.represented_by),
+    ):
+        for r in d.table(table).iter_rows(named=True):
+            end, meeting = f"{kind}:{r[who]}", f"meeting:{r[PA.meeting_id]}"
+            g.add_edge(
+                end,
+                meeting,
+                key=f"participant:{r[PA.meeting_id]}:{end}",
+                **_clean(
+                    {
+                        "kind": "participant",
+                        "role": r[PA.role],
+                        described: r[described],
+                        "side": r[PA.side],
+                        "claim_id": r[PA.claim_id],
+                        "origins": origins.get(r[PA.claim_id], 0),
+                    }
+                ),
+            )
     claims = d.table("claims").filter(pl.col(C.meeting_id).is_not_null())
     for column, kind in (
         (C.claimant_person_id, "person"),
