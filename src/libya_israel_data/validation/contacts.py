@@ -13,7 +13,8 @@ from __future__ import annotations
 import polars as pl
 
 from ..contract import NAMES
-from ..issues import Code, Issue
+from ..issues import Code, Issue, shown
+from .provenance import claims_about_another_meeting
 from .rules import Context, rule
 from .tables import present
 
@@ -49,22 +50,7 @@ def _participants(ctx: Context, *columns: str) -> pl.DataFrame:
     },
 )
 def organization_claims(ctx: Context) -> list[Issue]:
-    parts = ctx.df("organization_participants", OP.meeting_id, OP.claim_id)
-    claims = ctx.df("claims", C.claim_id, C.meeting_id)
-    joined = parts.join(
-        claims.select(C.claim_id, pl.col(C.meeting_id).alias("_cm")), on=OP.claim_id, how="inner"
-    )
-    bad = joined.filter(pl.col("_cm").fill_null("") != pl.col(OP.meeting_id))
-    return ctx.emit(
-        Code.PARTICIPANT_CLAIM_MISMATCH,
-        "organization_participants",
-        bad,
-        OP.claim_id,
-        lambda r: (
-            f"claim {r[OP.claim_id]!r} is about "
-            f"{(r['_cm'] or 'no meeting')!r}, not meeting {r[OP.meeting_id]!r} (rule 3)"
-        ),
-    )
+    return claims_about_another_meeting(ctx, "organization_participants")
 
 
 # --- rule 9 -----------------------------------------------------------------------------------
@@ -105,8 +91,8 @@ def both_sides(ctx: Context) -> list[Issue]:
         lacking,
         M.contact,
         lambda r: (
-            f"meeting {r[M.meeting_id]!r} is a {r[M.contact]!r} contact but has no participant "
-            f"(person or organization) on side {r['_missing']} (rule 9)"
+            f"meeting {shown(r[M.meeting_id])} is a {shown(r[M.contact])} contact but has no "
+            f"participant (person or organization) on side {r['_missing']} (rule 9)"
         ),
     )
 
@@ -134,7 +120,7 @@ def intermediaries(ctx: Context) -> list[Issue]:
         missing,
         M.contact,
         lambda r: (
-            f"meeting {r[M.meeting_id]!r} is a contact via an intermediary but no participant "
+            f"meeting {shown(r[M.meeting_id])} is a contact via an intermediary but no participant "
             "has the role 'intermediary' (rule 10)"
         ),
     )
@@ -156,7 +142,7 @@ def relevance(ctx: Context) -> list[Issue]:
         unexplained,
         M.relevance,
         lambda r: (
-            f"meeting {r[M.meeting_id]!r} is a related event but relevance does not say why it "
-            "is in the data (rule 11)"
+            f"meeting {shown(r[M.meeting_id])} is a related event but relevance does not say "
+            "why it is in the data (rule 11)"
         ),
     )

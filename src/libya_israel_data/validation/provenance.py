@@ -223,7 +223,13 @@ def occurred(ctx: Context) -> list[Issue]:
     {"participants": (PA.meeting_id, PA.claim_id), "claims": (C.claim_id, C.meeting_id)},
 )
 def participants(ctx: Context) -> list[Issue]:
-    parts = ctx.df("participants", PA.meeting_id, PA.claim_id)
+    return claims_about_another_meeting(ctx, "participants")
+
+
+def claims_about_another_meeting(ctx: Context, resource: str) -> list[Issue]:
+    """Rule 3 for a participant table (people's or organizations': both name the meeting and
+    the claim in ``meeting_id`` and ``claim_id``): rows whose claim is not about their meeting."""
+    parts = ctx.df(resource, PA.meeting_id, PA.claim_id)
     claims = ctx.df("claims", C.claim_id, C.meeting_id)
     joined = parts.join(
         claims.select(C.claim_id, pl.col(C.meeting_id).alias("_cm")), on=PA.claim_id, how="inner"
@@ -231,7 +237,7 @@ def participants(ctx: Context) -> list[Issue]:
     bad = joined.filter(pl.col("_cm").fill_null("") != pl.col(PA.meeting_id))
     return ctx.emit(
         Code.PARTICIPANT_CLAIM_MISMATCH,
-        "participants",
+        resource,
         bad,
         PA.claim_id,
         lambda r: (
