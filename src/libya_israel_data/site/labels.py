@@ -11,6 +11,16 @@ from __future__ import annotations
 
 import re
 
+#: The roles of a participant, person or organization.
+ROLES = {
+    "participant": "participant",
+    "host": "host",
+    "mediator": "mediator",
+    "organizer": "organizer",
+    "delegation_member": "member of the delegation",
+    "intermediary": "intermediary",
+}
+
 #: Code tables: resource.field -> {code: words}.
 CODES: dict[str, dict[str, str]] = {
     "meetings.status": {
@@ -32,22 +42,9 @@ CODES: dict[str, dict[str, str]] = {
         "shared_conference": "at the same conference",
         "related_event": "related event",
     },
-    "participants.role": {
-        "participant": "participant",
-        "host": "host",
-        "mediator": "mediator",
-        "organizer": "organizer",
-        "delegation_member": "member of the delegation",
-        "intermediary": "intermediary",
-    },
-    "organization_participants.role": {
-        "participant": "participant",
-        "host": "host",
-        "mediator": "mediator",
-        "organizer": "organizer",
-        "delegation_member": "member of the delegation",
-        "intermediary": "intermediary",
-    },
+    # People and organizations take part in the same roles (one enum in the contract).
+    "participants.role": ROLES,
+    "organization_participants.role": ROLES,
     "claims.claim_type": {
         "occurred": "that it happened",
         "date": "when",

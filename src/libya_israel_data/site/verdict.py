@@ -12,6 +12,7 @@ from collections import defaultdict
 from typing import Any
 
 from .labels import SIDES, side_of
+from .tables import claimant_key
 
 #: Claim types that say a meeting happened, and the one that says it did not.
 AFFIRM = ("occurred", "attendance")
@@ -42,7 +43,7 @@ def _by_side(claims: list[dict], root: dict[str, str], side: dict[str, str]) -> 
         }
         claimants: dict[str, dict] = {}
         for c in groups[key]:
-            claimants.setdefault(_claimant_key(c), c)
+            claimants.setdefault(claimant_key(c), c)
         out.append(
             {
                 "side": key,
@@ -53,15 +54,6 @@ def _by_side(claims: list[dict], root: dict[str, str], side: dict[str, str]) -> 
             }
         )
     return out
-
-
-def _claimant_key(c: dict) -> str:
-    return (
-        c.get("claimant_person_id")
-        or c.get("claimant_organization_id")
-        or c.get("claimant_description")
-        or ""
-    )
 
 
 def verdict(
