@@ -202,7 +202,9 @@ def export(
 
     descriptor = resolve_descriptor(package)
     if datasette_metadata:
-        check_datasette_metadata(output.parent / "metadata.json", force)
+        from .sqlite import DATASETTE_METADATA
+
+        check_datasette_metadata(output.parent / DATASETTE_METADATA, force)
     with claim_output(fmt, output, descriptor, force):
         return _export(
             fmt, output, descriptor, force, spreadsheet_safe, datasette_metadata, progress

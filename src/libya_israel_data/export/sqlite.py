@@ -565,6 +565,9 @@ def find_query(database: str) -> dict[str, Any]:
     }
 
 
+#: The file datasette reads its metadata from, written beside the database.
+DATASETTE_METADATA = "metadata.json"
+
 #: Files SQLite keeps beside a database while it writes. One left by a crashed writer would be
 #: rolled back (or replayed) into the new export on its first open.
 JOURNALS = ("-journal", "-wal", "-shm")
@@ -591,5 +594,7 @@ def export_sqlite(
         write_database(package, tmp, scratch=scratch, progress=progress)
         remove_stale_journals(output)
     if datasette:
-        write_json_atomic(output.parent / "metadata.json", datasette_metadata(package, output.stem))
+        write_json_atomic(
+            output.parent / DATASETTE_METADATA, datasette_metadata(package, output.stem)
+        )
     return output
