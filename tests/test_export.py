@@ -15,11 +15,11 @@ from click.testing import CliRunner
 from frictionless import validate as frictionless_validate
 
 from libya_israel_data import contract
-from libya_israel_data.cli import cli
-from libya_israel_data.derive import table_columns
-from libya_israel_data.export import TargetExistsError, export
-from libya_israel_data.package import open_package
-from libya_israel_data.paths import resolve_descriptor
+from libya_israel_data.dataset.derive import table_columns
+from libya_israel_data.dataset.package import open_package
+from libya_israel_data.foundations.paths import resolve_descriptor
+from libya_israel_data.interfaces.cli import cli
+from libya_israel_data.outputs.export import TargetExistsError, export
 
 from .conftest import BAD_INPUTS, build_case
 
@@ -187,7 +187,7 @@ def test_spreadsheet_safe_prefixes_formula_triggers(tiny: Path, tmp_path: Path) 
     assert "for viewing only" in descriptor["description"]
     import polars as pl
 
-    from libya_israel_data.export.csv import _safe_csv
+    from libya_israel_data.outputs.export.csv import _safe_csv
 
     table = pl.DataFrame({"name": ["=1+1", "Eli Cohen", "-x", None], "n": ["@a", "b", None, "c"]})
     assert _safe_csv(table).decode() == "name,n\n'=1+1,'@a\nEli Cohen,b\n'-x,\n,c\n"
@@ -245,10 +245,10 @@ def test_usage_errors(tiny: Path, tmp_path: Path) -> None:
     ("fmt", "target", "module", "function"),
     [
         # in the search writer's thread, then in the tables' writer while the other runs
-        ("sqlite", "lid.sqlite", "libya_israel_data.export.sqlite", "search_batches"),
-        ("sqlite", "lid.sqlite", "libya_israel_data.export.sqlite", "views"),
+        ("sqlite", "lid.sqlite", "libya_israel_data.outputs.export.sqlite", "search_batches"),
+        ("sqlite", "lid.sqlite", "libya_israel_data.outputs.export.sqlite", "views"),
         ("json", "lid.json", "polars.DataFrame", "write_ndjson"),
-        ("csv", "lid-csv", "libya_israel_data.export.csv", "write_json_atomic"),
+        ("csv", "lid-csv", "libya_israel_data.outputs.export.csv", "write_json_atomic"),
     ],
 )
 def test_failure_mid_export_leaves_previous_target_intact(
@@ -290,7 +290,7 @@ def test_datasette_metadata(tiny: Path, tmp_path: Path) -> None:
 def test_json_written_in_slices_is_the_same_document(
     tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from libya_israel_data.export import json as json_export
+    from libya_israel_data.outputs.export import json as json_export
 
     whole = export("json", tmp_path / "whole.json", package=tiny).read_bytes()
     monkeypatch.setattr(json_export, "CHUNK", 2)
@@ -301,7 +301,7 @@ def test_json_written_in_slices_is_the_same_document(
 def test_search_batches_are_computed_ahead_in_order() -> None:
     from concurrent.futures import ThreadPoolExecutor
 
-    from libya_israel_data.export.sqlite import _ahead
+    from libya_israel_data.outputs.export.sqlite import _ahead
 
     with ThreadPoolExecutor(1) as pool:
         assert list(_ahead(iter(range(5)), pool)) == [0, 1, 2, 3, 4]
@@ -315,7 +315,7 @@ def test_a_writer_that_takes_its_turn_again_queues_behind_the_other() -> None:
     import threading
     import time
 
-    from libya_israel_data.export.sqlite import Turns
+    from libya_israel_data.outputs.export.sqlite import Turns
 
     turns, order = Turns(), []
     turns.__enter__()  # the tables' writer holds its turn
@@ -338,7 +338,7 @@ def test_a_turn_given_up_while_waiting_does_not_block_the_others() -> None:
     finishes its batch and the export can unwind (rather than wait forever)."""
     import threading
 
-    from libya_israel_data.export.sqlite import Turns
+    from libya_israel_data.outputs.export.sqlite import Turns
 
     turns = Turns()
     turns.__enter__()  # ticket 0, held
@@ -367,7 +367,7 @@ def test_search_writer_stops_when_asked(
     import time
     from concurrent.futures import ThreadPoolExecutor
 
-    from libya_israel_data.export import sqlite as sqlite_export
+    from libya_israel_data.outputs.export import sqlite as sqlite_export
 
     package = open_package(tiny)
     real, seen = sqlite_export.search_batches, []
