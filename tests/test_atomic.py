@@ -1,4 +1,5 @@
-"""Fault injection for the all-or-nothing writers ``atomic_file`` and ``atomic_folder``.
+"""Fault injection for the all-or-nothing writers ``atomic_file``, ``atomic_files`` (a unit of
+files: a database and its datasette metadata) and ``atomic_folder``.
 
 Every call that atomic.py makes to ``os.mkdir``, ``os.fsync``, ``os.replace`` and
 ``shutil.rmtree`` is a step of a write. Each test makes exactly one of those calls fail (or, to
@@ -6,12 +7,14 @@ reach the step that puts the old folder back, two), or lets it run and then inte
 (a Ctrl-C arriving just after the system call), checks that the fault was actually injected,
 and checks what is left: at every instant the previous target or the new one is whole (a folder
 export's own files and the user's files beside them), and what is left beside it is removed by
-``recover_leftovers``. A real SIGTERM delivered inside each rename of a CLI export is in
-test_hardening.py.
+``recover_leftovers``. A unit of files is also killed (SIGKILL, no clean-up runs) after each
+step, and ``recover_leftovers`` must then put both of its files back in step. A real SIGTERM
+delivered inside each rename of a CLI export is in test_hardening.py.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -25,12 +28,16 @@ from libya_israel_data.foundations import atomic
 from libya_israel_data.foundations.atomic import (
     MANIFEST,
     atomic_file,
+    atomic_files,
     atomic_folder,
     recover_leftovers,
 )
 
 OLD_FILE = b"old,file\n1,2\n"
 NEW_FILE = b"new,file\n3,4\n5,6\n"
+#: A unit's second file (its companion, as metadata.json is a database's).
+OLD_META = b'{"old": 1}\n'
+NEW_META = b'{"new": 2}\n'
 OLD_FOLDER = {"x.csv": b"old x\n", "sub/y.csv": b"old y\n"}
 NEW_FOLDER = {"a.csv": b"new a\n", "sub/b.csv": b"new b\n", "sub/deeper/c.csv": b"new c\n"}
 #: What a user put into a previous export's folder (a GitHub Pages checkout): kept by --force.
@@ -72,6 +79,24 @@ CALLS: dict[str, list[str]] = {
         "os.replace",  # new folder -> target
         "os.fsync",
         "shutil.rmtree",
+    ],
+    # a unit: the database-like first file and its companion, neither there before
+    "unit-new": [
+        "os.fsync",  # the first file's new copy
+        "os.fsync",  # the companion's
+        "os.replace",  # the companion's new copy -> companion (a .none mark says it had none)
+        "os.replace",  # the first file's new copy -> first file: the commit
+        "os.fsync",  # the parent folder
+    ],
+    # the first file there before, its companion not (a first export with metadata)
+    "unit-companion-new": ["os.fsync", "os.fsync", "os.replace", "os.replace", "os.fsync"],
+    "unit-existing": [
+        "os.fsync",
+        "os.fsync",
+        "os.replace",  # the companion -> .prev
+        "os.replace",  # the companion's new copy -> companion
+        "os.replace",  # the first file's new copy -> first file: the commit
+        "os.fsync",
     ],
 }
 MODULES = {"os": os, "shutil": shutil}
@@ -150,8 +175,27 @@ def _snapshot(path: Path) -> bytes | dict[str, bytes] | None:
     return None
 
 
+def _state(kind: str, target: Path) -> object:
+    """What ``target`` holds (:func:`_snapshot`); for a unit, its two files'."""
+    if kind.startswith("unit"):
+        return (_snapshot(target), _snapshot(_companion(target)))
+    return _snapshot(target)
+
+
+def _companion(target: Path) -> Path:
+    return target.parent / "metadata.json"
+
+
 def _leftovers(target: Path) -> list[str]:
-    return sorted(p.name for p in target.parent.iterdir() if p.name.startswith(f".{target.name}."))
+    """Every hidden name beside the target (temporary files and folders, marks, locks)."""
+    return sorted(p.name for p in target.parent.iterdir() if p.name.startswith("."))
+
+
+def _recover(kind: str, target: Path) -> None:
+    """What claim_output does before an export: the companions first, then the target."""
+    if kind.startswith("unit"):
+        recover_leftovers(_companion(target))
+    recover_leftovers(target)
 
 
 def _setup(tmp_path: Path, kind: str) -> Path:
@@ -159,8 +203,12 @@ def _setup(tmp_path: Path, kind: str) -> Path:
     parent.mkdir()
     (parent / "neighbour.txt").write_bytes(b"untouched\n")
     target = parent / ("out.csv" if kind.startswith("file") else "out")
-    if kind == "file-existing":
+    if kind.startswith("unit"):
+        target = parent / "out.sqlite"
+    if kind in ("file-existing", "unit-existing", "unit-companion-new"):
         target.write_bytes(OLD_FILE)
+    if kind == "unit-existing":
+        _companion(target).write_bytes(OLD_META)
     elif kind in ("folder-existing", "folder-foreign"):
         for rel, data in _old(kind).items():
             (target / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -173,6 +221,10 @@ def _write(kind: str, target: Path) -> None:
     if kind.startswith("file"):
         with atomic_file(target, force=True) as tmp:
             tmp.write_bytes(NEW_FILE)
+    elif kind.startswith("unit"):
+        with atomic_files([target, _companion(target)], force=True) as (tmp, meta):
+            tmp.write_bytes(NEW_FILE)
+            meta.write_bytes(NEW_META)
     else:
         fmt = "site" if kind == "folder-foreign" else None
         with atomic_folder(target, force=True, fmt=fmt) as tmp:
@@ -184,13 +236,21 @@ def _write(kind: str, target: Path) -> None:
 def _new(kind: str) -> bytes | dict[str, bytes]:
     if kind == "folder-foreign":
         return {**NEW_FOLDER, MANIFEST: _manifest("site", list(NEW_FOLDER)), **FOREIGN}
+    if kind.startswith("unit"):
+        return (NEW_FILE, NEW_META)
     return NEW_FILE if kind.startswith("file") else NEW_FOLDER
 
 
-def _old(kind: str) -> bytes | dict[str, bytes] | None:
+def _old(kind: str) -> object:
     if kind == "folder-foreign":
         return {**OLD_FOLDER, MANIFEST: _manifest("site", list(OLD_FOLDER)), **FOREIGN}
-    return {"file-existing": OLD_FILE, "folder-existing": OLD_FOLDER}.get(kind)
+    return {
+        "file-existing": OLD_FILE,
+        "folder-existing": OLD_FOLDER,
+        "unit-new": (None, None),
+        "unit-companion-new": (OLD_FILE, None),
+        "unit-existing": (OLD_FILE, OLD_META),
+    }.get(kind)
 
 
 # --- success --------------------------------------------------------------------------------
@@ -204,7 +264,7 @@ def test_success_path_makes_exactly_these_calls(
     faults = Faults(monkeypatch, {})
     _write(kind, target)
     assert faults.calls == CALLS[kind]
-    assert _snapshot(target) == _new(kind)
+    assert _state(kind, target) == _new(kind)
     assert _leftovers(target) == []
 
 
@@ -218,21 +278,42 @@ def test_success_puts_new_content_in_place_with_umask_permissions(
     target = _setup(tmp_path, kind)
     umask(mask)
     _write(kind, target)
-    assert _snapshot(target) == _new(kind)
-    mode = file_mode if kind.startswith("file") else folder_mode
+    assert _state(kind, target) == _new(kind)
+    mode = folder_mode if kind.startswith("folder") else file_mode
     assert target.stat().st_mode & 0o7777 == mode
+    if kind.startswith("unit"):
+        assert _companion(target).stat().st_mode & 0o7777 == mode
     assert _leftovers(target) == []
     assert (target.parent / "neighbour.txt").read_bytes() == b"untouched\n"
 
 
-@pytest.mark.parametrize("kind", ["file-existing", "folder-existing"])
+@pytest.mark.parametrize("kind", ["file-existing", "folder-existing", "unit-existing"])
 def test_existing_target_without_force_is_refused(kind: str, tmp_path: Path) -> None:
     target = _setup(tmp_path, kind)
-    writer = atomic_file if kind.startswith("file") else atomic_folder
+    if kind.startswith("unit"):
+        target.unlink()  # the companion alone is enough to refuse the unit
+    writer = _writer(kind)
     with pytest.raises(atomic.TargetExistsError), writer(target):
         pytest.fail("the body must not run")
-    assert _snapshot(target) == _old(kind)
+    if kind.startswith("unit"):
+        assert _state(kind, target) == (None, OLD_META)
+    else:
+        assert _state(kind, target) == _old(kind)
     assert _leftovers(target) == []
+
+
+def _writer(kind: str) -> Callable[..., contextlib.AbstractContextManager]:
+    """The writer for ``kind``, called as ``writer(target, force=...)``."""
+    if kind.startswith("unit"):
+
+        @contextlib.contextmanager
+        def unit(target: Path, force: bool = False) -> Iterator[Path]:
+            with atomic_files([target, _companion(target)], force) as (tmp, meta):
+                meta.write_bytes(NEW_META)
+                yield tmp
+
+        return unit
+    return atomic_file if kind.startswith("file") else atomic_folder
 
 
 # --- failure inside the with block ----------------------------------------------------------
@@ -244,14 +325,13 @@ def test_failure_inside_the_block_leaves_the_old_target(
     kind: str, exc: type[BaseException], tmp_path: Path
 ) -> None:
     target = _setup(tmp_path, kind)
-    writer = atomic_file if kind.startswith("file") else atomic_folder
-    with pytest.raises(exc), writer(target, force=True) as tmp:
-        if kind.startswith("file"):
-            tmp.write_bytes(NEW_FILE[:5])  # half written
-        else:
+    with pytest.raises(exc), _writer(kind)(target, force=True) as tmp:
+        if kind.startswith("folder"):
             (tmp / "a.csv").write_bytes(b"half")
+        else:
+            tmp.write_bytes(NEW_FILE[:5])  # half written
         raise exc("in the block")
-    assert _snapshot(target) == _old(kind)
+    assert _state(kind, target) == _old(kind)
     assert _leftovers(target) == []
 
 
@@ -270,7 +350,7 @@ def _single_faults() -> list:
 
 def _whole(kind: str, target: Path) -> str:
     """Which copy is at ``target`` ("old" or "new"); fails if neither is there whole."""
-    now = _snapshot(target)
+    now = _state(kind, target)
     assert now in (_old(kind), _new(kind)), f"neither copy is whole: {now}"
     return "old" if now == _old(kind) else "new"
 
@@ -295,12 +375,12 @@ def test_failure_of_each_step(
     if name != "shutil.rmtree" and not flushes_parent:
         # Every other step comes before the new content is in place (or is the move itself,
         # which did not happen): the previous target is as it was, and nothing is left.
-        assert _snapshot(target) == _old(kind)
+        assert _state(kind, target) == _old(kind)
         assert _leftovers(target) == []
         return
 
     # rmtree runs only in the clean-up, after the new content was moved into place.
-    assert _snapshot(target) == _new(kind)
+    assert _state(kind, target) == _new(kind)
     if name == "shutil.rmtree":
         # The failing call is the one that removes the old folder set aside: it cannot be
         # cleaned up, and it is left whole (the previous export's files, byte-identical).
@@ -334,8 +414,8 @@ def test_interrupt_just_after_each_step(
         assert [n.endswith(".tmp") for n in left] == [True]
     else:
         assert left == []
-    recover_leftovers(target)
-    assert _snapshot(target) == (_new(kind) if swapped else _old(kind))
+    _recover(kind, target)
+    assert _state(kind, target) == (_new(kind) if swapped else _old(kind))
     assert _leftovers(target) == []
 
 
@@ -378,3 +458,115 @@ def test_failed_new_content_move_puts_the_old_folder_back(
     assert faults.calls.count("os.replace") == 3
     assert _snapshot(target) == OLD_FOLDER
     assert _leftovers(target) == []
+
+
+# --- a unit killed after each step ----------------------------------------------------------
+
+#: Writes a unit in a fresh process and kills it (SIGKILL: no clean-up runs) just after the
+#: STEP-th call that atomic.py makes to os.fsync or os.replace.
+KILL_SCRIPT = """
+import os, signal, sys
+from pathlib import Path
+from libya_israel_data.foundations import atomic
+
+step, first, companion = int(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+calls = []
+
+def wrap(real):
+    def wrapper(*args, **kwargs):
+        result = real(*args, **kwargs)
+        if sys._getframe(1).f_globals.get("__name__") == atomic.__name__:
+            calls.append(real.__name__)
+            if len(calls) == step:
+                os.kill(os.getpid(), signal.SIGKILL)
+        return result
+    return wrapper
+
+os.fsync, os.replace = wrap(os.fsync), wrap(os.replace)
+with atomic.atomic_files([first, companion], force=True) as (a, b):
+    a.write_bytes(sys.argv[4].encode())
+    b.write_bytes(sys.argv[5].encode())
+"""
+
+
+@pytest.mark.parametrize(
+    ("kind", "step"),
+    [(k, step) for k in CALLS if k.startswith("unit") for step in range(1, len(CALLS[k]) + 1)],
+)
+def test_a_unit_killed_after_each_step_is_put_back_in_step(
+    kind: str, step: int, tmp_path: Path
+) -> None:
+    """Between the companion's rename and the commit, the disk holds a new companion beside the
+    old first file: recover_leftovers (as the next export runs it) must undo that."""
+    import signal
+    import subprocess
+
+    target = _setup(tmp_path, kind)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            KILL_SCRIPT,
+            str(step),
+            str(target),
+            str(_companion(target)),
+            NEW_FILE.decode(),
+            NEW_META.decode(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    commit = max(i for i, n in enumerate(CALLS[kind]) if n == "os.replace")
+    committed = step - 1 >= commit
+    assert _leftovers(target), "a kill leaves its temporary files"
+    _recover(kind, target)
+    assert _state(kind, target) == (_new(kind) if committed else _old(kind))
+    assert _leftovers(target) == []
+
+
+def test_recovering_the_first_file_alone_undoes_an_uncommitted_unit(tmp_path: Path) -> None:
+    """An export without the companion (no --datasette-metadata) after a killed one with it:
+    recovering its target still puts the old companion back."""
+    target = _setup(tmp_path, "unit-existing")
+    key = "abcd1234"
+    (target.parent / f".out.sqlite.{key}.tmp").write_bytes(NEW_FILE)  # the commit never came
+    os.replace(_companion(target), target.parent / f".metadata.json.{key}.prev")
+    _companion(target).write_bytes(NEW_META)
+    recover_leftovers(target)
+    assert _state("unit-existing", target) == (OLD_FILE, OLD_META)
+    assert _leftovers(target) == []
+
+
+@pytest.mark.parametrize("after", [False, True], ids=["fails", "interrupted-after"])
+@pytest.mark.parametrize("step", [1, 2, 3])  # metadata aside, new metadata in, database in
+def test_a_sqlite_export_replaces_its_database_and_metadata_together(
+    step: int, after: bool, tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from libya_israel_data.outputs.export import export
+
+    out, meta = tmp_path / "lid.sqlite", tmp_path / "metadata.json"
+    export("sqlite", out, package=tiny, datasette_metadata=True)
+    old = (out.read_bytes(), meta.read_bytes())
+    descriptor = json.loads(tiny.read_text(encoding="utf-8"))
+    descriptor["title"] += " (second edition)"  # in the database and in the metadata
+    tiny.write_text(json.dumps(descriptor, indent=2) + "\n", encoding="utf-8")
+    faults = Faults(monkeypatch, {"os.replace": {step}}, after=after)
+    with pytest.raises(InjectedInterrupt if after else InjectedError):
+        export("sqlite", out, package=tiny, force=True, datasette_metadata=True)
+    faults.assert_all_triggered()
+    monkeypatch.undo()
+    if after and step == 3:  # the database was in place: the unit is committed
+        assert json.loads(meta.read_text(encoding="utf-8"))["title"] == descriptor["title"]
+        con = sqlite3.connect(out)
+        try:
+            titles = con.execute("SELECT value FROM _package WHERE key = 'title'").fetchall()
+        finally:
+            con.close()
+        assert titles == [(descriptor["title"],)]
+    else:
+        assert (out.read_bytes(), meta.read_bytes()) == old
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lid.sqlite", "metadata.json", "pkg"]

@@ -248,7 +248,7 @@ def test_usage_errors(tiny: Path, tmp_path: Path) -> None:
         ("sqlite", "lid.sqlite", "libya_israel_data.outputs.export.sqlite", "search_batches"),
         ("sqlite", "lid.sqlite", "libya_israel_data.outputs.export.sqlite", "views"),
         ("json", "lid.json", "polars.DataFrame", "write_ndjson"),
-        ("csv", "lid-csv", "libya_israel_data.outputs.export.csv", "write_json_atomic"),
+        ("csv", "lid-csv", "libya_israel_data.outputs.export.csv", "json_text"),
     ],
 )
 def test_failure_mid_export_leaves_previous_target_intact(

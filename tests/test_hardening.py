@@ -434,6 +434,25 @@ def test_a_second_writer_to_the_same_output_is_refused_cleanly(tiny: Path, tmp_p
     export("sqlite", out, package=tiny, force=True)  # free again
 
 
+def test_a_second_writer_of_the_same_datasette_metadata_is_refused(
+    tiny: Path, tmp_path: Path
+) -> None:
+    """metadata.json is written in one unit with its database: two databases exported into one
+    folder with their metadata take turns on it too."""
+    from libya_israel_data.foundations.atomic import OutputBusyError, output_lock
+
+    export("sqlite", tmp_path / "a.sqlite", package=tiny, datasette_metadata=True)
+    before = (tmp_path / "metadata.json").read_bytes()
+    with output_lock(tmp_path / "metadata.json"):  # the export of a.sqlite is writing
+        with pytest.raises(OutputBusyError, match=r"metadata\.json right now"):
+            export(
+                "sqlite", tmp_path / "b.sqlite", package=tiny, force=True, datasette_metadata=True
+            )
+        export("sqlite", tmp_path / "c.sqlite", package=tiny)  # without metadata: no turn to wait
+    assert (tmp_path / "metadata.json").read_bytes() == before
+    assert not (tmp_path / "b.sqlite").exists()
+
+
 def test_two_concurrent_sqlite_exports_leave_one_whole_database(tiny: Path, tmp_path: Path) -> None:
     import subprocess
     import sys

@@ -2,8 +2,15 @@
 
 Whatever fails (a bug, a full disk, Ctrl-C, SIGTERM), the previous target or the new one is left
 whole, and no temporary file or folder is left behind. The temporary names are created with the
-permissions a plain new file or folder gets (the process's umask applies, as the system call
-applies it: it is never read, so no other thread sees it changed).
+permissions a plain new file or folder gets: ``os.open(..., 0o666)`` and ``os.mkdir(..., 0o777)``
+let the system call apply the umask. The umask is never read: ``os.umask`` reads it only by
+setting it, and another thread creating a file in between would get the wrong permissions (a
+test replaces ``os.umask`` with a failure and runs every writer).
+
+Several files can form one unit (:func:`atomic_files`: a database and the datasette metadata that
+describes it): all of them are replaced, or none is. Text files are written with
+:func:`write_text` (UTF-8, LF on every system) or, replaced whole, :func:`atomic_text`; JSON
+as :func:`json_text` formats it.
 
 A folder cannot be replaced in one system call. The swap (:func:`atomic_folder`) decides every
 clean-up step from what is on disk, not from how far the code got, so an interruption after any
@@ -25,7 +32,7 @@ import shutil
 import signal
 import string
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -65,13 +72,15 @@ def check_target(target: Path, force: bool) -> None:
 
 def _leftover_pattern(target: Path) -> re.Pattern[str]:
     """Names of this module's temporary files and folders for ``target``: a dot, the target's
-    name, a dot, eight random characters, .tmp or .old (see :func:`_reserve`)."""
-    return re.compile(rf"\.{re.escape(target.name)}\.[A-Za-z0-9_]{{8}}\.(tmp|old)")
+    name, a dot, eight random characters (the key), then .tmp (a new copy), .old (a folder set
+    aside in a swap), .prev or .none (a file's previous copy in a unit, or the mark that it had
+    none); see :func:`_reserve` and :func:`atomic_files`."""
+    return re.compile(rf"\.{re.escape(target.name)}\.([A-Za-z0-9_]{{8}})\.(tmp|old|prev|none)")
 
 
-def _temporary_name(target: Path, suffix: str) -> Path:
-    name = "".join(secrets.choice(_ALPHABET) for _ in range(8))
-    return target.parent / f".{target.name}.{name}.{suffix}"
+def _temporary_name(target: Path, suffix: str, key: str | None = None) -> Path:
+    key = key or "".join(secrets.choice(_ALPHABET) for _ in range(8))
+    return target.parent / f".{target.name}.{key}.{suffix}"
 
 
 def _reserve(target: Path, suffix: str, make: Callable[[Path], None]) -> Path:
@@ -193,8 +202,7 @@ def _write_manifest(folder: Path, fmt: str) -> None:
         for p in folder.rglob("*")
         if (p.is_file() or p.is_symlink()) and p.name != MANIFEST
     )
-    text = json.dumps({"format": fmt, "files": files}, indent=2) + "\n"
-    (folder / MANIFEST).write_text(text, encoding="utf-8", newline="\n")
+    write_text(folder / MANIFEST, json.dumps({"format": fmt, "files": files}, indent=2) + "\n")
 
 
 def _ours(manifest: dict[str, Any] | None) -> set[str]:
@@ -252,7 +260,12 @@ def recover_leftovers(target: Path) -> list[Path]:
     a folder swap, the target is missing and the old folder waits under its ``.old`` name: it is
     put back first, so nothing is lost; files of the user's that were being carried over into
     the new folder are put back too (a temporary folder that still holds any is kept). Call it
-    holding :func:`output_lock`. Returns what was removed."""
+    holding :func:`output_lock`. Returns what was removed.
+
+    A unit of several files (:func:`atomic_files`) that a kill interrupted is settled first:
+    before its commit, every companion gets its previous copy back; after it, the copies set
+    aside are removed."""
+    _settle_units(target)
     pattern = _leftover_pattern(target)
     found = sorted(
         (p for p in target.parent.iterdir() if pattern.fullmatch(p.name)),
@@ -340,12 +353,135 @@ def scratch_file(target: Path) -> Iterator[Path]:
 @contextlib.contextmanager
 def atomic_file(target: Path, force: bool = False) -> Iterator[Path]:
     """Yield a temporary path in the target's folder; on success it replaces ``target``."""
-    check_target(target, force)
-    with scratch_file(target) as path:
+    with atomic_files([target], force) as (path,):
         yield path
-        _fsync(path)
-        os.replace(path, target)
-        _fsync_parent(target)
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write ``text`` as UTF-8 with LF line ends on every system (what the golden files hold)."""
+    path.write_text(text, encoding="utf-8", newline="\n")
+
+
+def json_text(data: object) -> str:
+    """JSON as the package's own files hold it: UTF-8 unescaped, two-space indent, a final LF."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def atomic_text(target: Path, text: str, force: bool = False) -> None:
+    """Replace ``target`` with ``text`` (:func:`write_text`) all at once."""
+    with atomic_file(target, force) as path:
+        write_text(path, text)
+
+
+def _reserve_unit(targets: Sequence[Path]) -> list[Path]:
+    """A new empty temporary file beside each target, all under one key (which pairs them)."""
+    for _ in range(100):
+        key = "".join(secrets.choice(_ALPHABET) for _ in range(8))
+        made: list[Path] = []
+        try:
+            for target in targets:
+                path = _temporary_name(target, "tmp", key)
+                _new_file(path)
+                made.append(path)
+        except FileExistsError:
+            for path in made:
+                path.unlink(missing_ok=True)
+            continue
+        return made
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(targets[0]))
+
+
+@contextlib.contextmanager
+def atomic_files(targets: Sequence[Path], force: bool = False) -> Iterator[list[Path]]:
+    """Yield a temporary path beside each of ``targets``; on success every target is replaced
+    by its new copy, and on any failure none is.
+
+    The first target is the commit point. The others (its companions, such as the datasette
+    metadata beside a database) go into place first, each previous copy set aside under a
+    ``.prev`` name (or, if there was none, a ``.none`` mark left); then the first target's new
+    copy is renamed into place. The clean-up decides from the disk: while that copy is still
+    under its temporary name, every companion's previous copy is put back (or its new copy
+    removed, if there was none before); once it is in place, what was set aside goes. Every
+    name carries the unit's key, so after a kill :func:`recover_leftovers` does the same from
+    the names alone.
+    """
+    for target in targets:
+        check_target(target, force)
+    first, companions = targets[0], targets[1:]
+    with _signals_held():  # so that no interruption falls between creating them and knowing them
+        paths = _reserve_unit(targets)
+    key = _key(paths[0])
+    try:
+        yield paths
+        for path in paths:
+            _fsync(path)
+        with _signals_held():
+            try:
+                for target, path in zip(companions, paths[1:], strict=True):
+                    if os.path.lexists(target):
+                        os.replace(target, _temporary_name(target, "prev", key))
+                    else:
+                        _new_file(_temporary_name(target, "none", key))
+                    os.replace(path, target)
+                os.replace(paths[0], first)
+                _fsync_parent(first)
+            finally:
+                committed = not os.path.lexists(paths[0])
+                for target in companions:
+                    _settle_companion(target, key, committed)
+    finally:
+        for path in paths[1:]:
+            path.unlink(missing_ok=True)
+        # A companion that could not be settled keeps the first temporary file, which tells
+        # recover_leftovers that the unit was not committed.
+        if not any(_marked(target, key) for target in companions):
+            paths[0].unlink(missing_ok=True)
+
+
+def _key(path: Path) -> str:
+    return path.name.rsplit(".", 2)[1]
+
+
+def _marked(target: Path, key: str) -> bool:
+    return any(os.path.lexists(_temporary_name(target, s, key)) for s in ("prev", "none"))
+
+
+def _settle_companion(target: Path, key: str, committed: bool) -> None:
+    """Finish (``committed``) or undo the replacement of one companion of a unit (see
+    :func:`atomic_files`), from what is on disk."""
+    old, none = _temporary_name(target, "prev", key), _temporary_name(target, "none", key)
+    if committed:
+        old.unlink(missing_ok=True)
+    elif os.path.lexists(old):
+        os.replace(old, target)
+    elif os.path.lexists(none) and not os.path.lexists(_temporary_name(target, "tmp", key)):
+        target.unlink(missing_ok=True)  # the new copy went in where there was none
+    none.unlink(missing_ok=True)
+
+
+#: A companion's mark in a unit (see :func:`atomic_files`): its previous copy or its absence.
+_MARK = re.compile(r"\.(.+)\.([A-Za-z0-9_]{8})\.(prev|none)")
+
+
+def _settle_units(target: Path) -> None:
+    """Settle, from the names on disk, the units a kill interrupted that ``target`` took part
+    in: as a companion (its own marks), or as the first target (the marks with the key of one
+    of its temporary files). Every companion's new copy is in place before the commit, so a
+    unit was committed unless a temporary file of a target other than the marked one is left
+    under its key: the first target's, renamed at the commit."""
+    names = sorted(os.listdir(target.parent))
+    pattern = _leftover_pattern(target)
+    own = {m.group(1) for n in names if (m := pattern.fullmatch(n)) and m.group(2) == "tmp"}
+    for name in names:
+        mark = _MARK.fullmatch(name)
+        if mark is None:
+            continue
+        companion, key = target.parent / mark.group(1), mark.group(2)
+        if companion != target and key not in own:
+            continue  # another unit's: settled when its own targets are written again
+        mine = _temporary_name(companion, "tmp", key).name
+        committed = not any(n != mine and n.endswith(f".{key}.tmp") for n in names)
+        _settle_companion(companion, key, committed)
 
 
 @contextlib.contextmanager

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import secrets
 from pathlib import Path
 
 from ..contract import unsafe_path_reason
+from ..foundations.atomic import atomic_text, json_text
 from ..foundations.paths import file_problem, resolve_descriptor
 from ..foundations.progress import Progress
 
@@ -20,30 +19,6 @@ def file_hash(path: Path) -> str:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
     return f"sha256:{h.hexdigest()}"
-
-
-def write_json_atomic(path: Path, data: object) -> None:
-    """Write JSON (UTF-8, two-space indent, LF, final newline) through a temporary file, flushed
-    to the disk before it replaces ``path``. The temporary file is created with the permissions
-    of a plain new file (the system call applies the umask: it is never read or changed, which
-    other threads would see)."""
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    while True:
-        tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        except FileExistsError:
-            continue
-        break
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def refresh(path: str | Path | None = None, *, progress: Progress | None = None) -> list[str]:
@@ -71,5 +46,5 @@ def refresh(path: str | Path | None = None, *, progress: Progress | None = None)
             entry["bytes"], entry["hash"] = size, digest
             changed.append(entry["name"])
     if changed:
-        write_json_atomic(descriptor_path, descriptor)
+        atomic_text(descriptor_path, json_text(descriptor), force=True)
     return changed

@@ -147,16 +147,22 @@ def _check_previous_folder(fmt: str, output: Path) -> None:
 
 
 @contextlib.contextmanager
-def claim_output(fmt: str, output: Path, descriptor: Path, force: bool) -> Iterator[None]:
-    """Check ``output`` (:func:`check_output`), hold the right to write it while the body runs
-    (a second writer is refused with :class:`OutputBusyError`), and clean up what a killed
-    earlier writer left beside it."""
+def claim_output(
+    fmt: str, output: Path, descriptor: Path, force: bool, companions: tuple[Path, ...] = ()
+) -> Iterator[None]:
+    """Check ``output`` (:func:`check_output`), hold the right to write it and the files
+    written in one unit with it (``companions``) while the body runs (a second writer is
+    refused with :class:`OutputBusyError`), and clean up what a killed earlier writer left
+    beside them."""
     from ...foundations.atomic import output_lock, recover_leftovers
 
     check_output(fmt, output, descriptor, force)
-    with output_lock(output):
+    with contextlib.ExitStack() as stack:
+        for path in (output, *companions):
+            stack.enter_context(output_lock(path))
         check_output(fmt, output, descriptor, force)  # as it is now that the output is ours
-        recover_leftovers(output)
+        for path in (*companions, output):
+            recover_leftovers(path)
         yield
 
 
@@ -201,11 +207,13 @@ def export(
     from ...foundations.paths import resolve_descriptor
 
     descriptor = resolve_descriptor(package)
+    companions: tuple[Path, ...] = ()
     if datasette_metadata:
         from .sqlite import DATASETTE_METADATA
 
-        check_datasette_metadata(output.parent / DATASETTE_METADATA, force)
-    with claim_output(fmt, output, descriptor, force):
+        companions = (output.parent / DATASETTE_METADATA,)
+        check_datasette_metadata(companions[0], force)
+    with claim_output(fmt, output, descriptor, force, companions):
         return _export(
             fmt, output, descriptor, force, spreadsheet_safe, datasette_metadata, progress
         )

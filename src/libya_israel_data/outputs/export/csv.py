@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 from pathlib import Path
 
 import polars as pl
 
 from ...contract import reference_schema
 from ...dataset.package import ValidatedPackage
-from ...foundations.atomic import atomic_folder
-from ..integrity import write_json_atomic
+from ...foundations.atomic import atomic_folder, json_text, write_text
 from .checks import check_before_writing
 
 CSV_MARK = "x-libya-israel-data-export"
@@ -64,14 +62,11 @@ def export_csv(
             schema = entry.get("schema")
             if isinstance(schema, str):
                 (tmp / schema).parent.mkdir(parents=True, exist_ok=True)
-                (tmp / schema).write_text(
-                    json.dumps(reference_schema(name), ensure_ascii=False, indent=2) + "\n",
-                    encoding="utf-8",
-                )
+                write_text(tmp / schema, json_text(reference_schema(name)))
         descriptor["resources"] = resources
         descriptor[CSV_MARK] = True  # says what the folder is (--force reads the manifest)
         if spreadsheet_safe:
             descriptor["description"] = f"{descriptor.get('description', '')} {SAFE_NOTE}".strip()
             descriptor["x-spreadsheet-safe"] = True
-        write_json_atomic(tmp / "datapackage.json", descriptor)
+        write_text(tmp / "datapackage.json", json_text(descriptor))
     return output

@@ -38,7 +38,7 @@ from ...dataset.derive import (
 )
 from ...dataset.package import ValidatedPackage
 from ...dataset.search import TIER
-from ...foundations.atomic import atomic_file, scratch_file
+from ...foundations.atomic import atomic_files, json_text, scratch_file, write_text
 from ...foundations.folding import MAX_QUERY_LENGTH
 from ...foundations.progress import Progress, Silent
 from .checks import check_before_writing
@@ -588,13 +588,13 @@ def export_sqlite(
     datasette: bool = False,
     progress: Progress | None = None,
 ) -> Path:
-    from ..integrity import write_json_atomic
-
-    with atomic_file(output, force) as tmp, scratch_file(output) as scratch:
+    """Write the database at ``output`` and, with ``datasette``, the metadata describing it
+    beside it: one unit (``atomic_files``), so an interrupted export never leaves a new
+    database with the old metadata, or the other way round."""
+    targets = [output, output.parent / DATASETTE_METADATA] if datasette else [output]
+    with atomic_files(targets, force) as (tmp, *metadata), scratch_file(output) as scratch:
         write_database(package, tmp, scratch=scratch, progress=progress)
+        for path in metadata:
+            write_text(path, json_text(datasette_metadata(package, output.stem)))
         remove_stale_journals(output)
-    if datasette:
-        write_json_atomic(
-            output.parent / DATASETTE_METADATA, datasette_metadata(package, output.stem)
-        )
     return output
