@@ -18,6 +18,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .. import __version__
+from ..outputs.formats import DEFAULT, FORMATS
+
+
+def _either(words: list[str]) -> str:
+    """``a, b or c``."""
+    return " or ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
+
 
 if TYPE_CHECKING:
     from ..foundations.progress import Progress
@@ -173,22 +180,27 @@ def validate(path: str | None, fmt: str) -> None:
     sys.exit(0 if report.valid else 1)
 
 
-@cli.command(short_help="Export to SQLite, JSON, CSV, Parquet, GraphML or GEXF.")
+@cli.command(short_help=f"Export to {_either([f.label for f in FORMATS.values()])}.")
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["sqlite", "json", "csv", "parquet", "graphml", "gexf"]),
+    type=click.Choice(list(FORMATS)),
     default=None,
-    help="sqlite: one database file; json: one document; csv: a copy of the data package; "
-    "parquet: a folder of typed Parquet files; graphml, gexf: the people-meeting network. "
-    "[default: from OUTPUT's extension (.sqlite .sqlite3 .db .json .graphml .gexf), else sqlite]",
+    help="; ".join(f"{f.name}: {f.summary}" for f in FORMATS.values())
+    + ". [default: from OUTPUT's extension ("
+    + " ".join(e for f in FORMATS.values() if not f.folder for e in f.extensions)
+    + f"), else {DEFAULT}]",
 )
 @click.option(
     "--output",
     "-o",
     required=True,
     type=click.Path(dir_okay=True, file_okay=True),
-    help="The file (sqlite, json) or folder (csv) to write.",
+    help="The file ("
+    + ", ".join(f.name for f in FORMATS.values() if not f.folder)
+    + ") or folder ("
+    + ", ".join(f.name for f in FORMATS.values() if f.folder)
+    + ") to write.",
 )
 @PACKAGE
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
@@ -226,12 +238,16 @@ def export(
 
     from ..outputs.export import export as run
     from ..outputs.export import steps
+    from ..outputs.formats import takes
 
     fmt = _format_of(fmt, output)
-    if spreadsheet_safe and fmt != "csv":
-        raise click.UsageError("--spreadsheet-safe applies to --format csv only")
-    if datasette_metadata and fmt != "sqlite":
-        raise click.UsageError("--datasette-metadata applies to --format sqlite only")
+    for option, given in (
+        ("spreadsheet_safe", spreadsheet_safe),
+        ("datasette_metadata", datasette_metadata),
+    ):
+        if given and option not in FORMATS[fmt].options:
+            flag = "--" + option.replace("_", "-")
+            raise click.UsageError(f"{flag} applies to --format {', '.join(takes(option))} only")
     descriptor = _descriptor(package, announce=True)
     _write(
         output,
