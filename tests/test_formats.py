@@ -56,6 +56,9 @@ def test_each_option_is_offered_only_to_the_formats_that_take_it(tmp_path: Path)
             result = CliRunner().invoke(cli, ["export", "--format", f.name, "-o", str(out), flag])
             assert result.exit_code == 2, (f.name, flag, result.output)
             assert f"{flag} applies to --format {', '.join(takes[option])} only" in result.output
+            with pytest.raises(ValueError, match=f"{option} applies to {takes[option][0]} exp"):
+                export(f.name, out, **{option: True})
+            assert not out.exists()
 
 
 def test_every_extension_names_its_format() -> None:

@@ -1,4 +1,4 @@
-"""Exports to CSV, JSON and SQLite: validated first, reproducible, all-or-nothing.
+"""Exports in every format of outputs/formats.py: validated first, reproducible, all-or-nothing.
 
 Every writer takes one :class:`~..package.ValidatedPackage` (read and validated once) and writes
 from its tables, bytes and derived data; none of them imports pandas.
@@ -14,7 +14,7 @@ from pathlib import Path
 from ...dataset.package import InvalidPackageError, open_package
 from ...foundations.atomic import OutputBusyError, TargetExistsError, UnsafeTargetError
 from ...foundations.progress import Progress
-from ..formats import FORMATS, OUTPUTS, Options, format_of
+from ..formats import FORMATS, OUTPUTS, Options, format_of, takes
 
 __all__ = [
     "FORMATS",
@@ -124,13 +124,18 @@ def export(
 
     Raises :class:`~libya_israel_data.InvalidPackageError` when the package has errors and
     :class:`TargetExistsError` when ``output`` exists and ``force`` is false; in both cases
-    nothing is written. Same input, same bytes. ``progress`` is told of each step.
+    nothing is written. ``ValueError`` for an unknown format or an option the format does not
+    take (``spreadsheet_safe``: csv; ``datasette_metadata``: sqlite). Same input, same bytes.
+    ``progress`` is told of each step.
     """
     output = Path(output)
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     record = FORMATS[fmt]
     options = Options(force, spreadsheet_safe, datasette_metadata, progress)
+    for option in ("spreadsheet_safe", "datasette_metadata"):
+        if getattr(options, option) and option not in record.options:
+            raise ValueError(f"{option} applies to {', '.join(takes(option))} exports only")
     from ...foundations.paths import resolve_descriptor
 
     descriptor = resolve_descriptor(package)
