@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     import libya_israel_data as lid
-    from libya_israel_data.export.sqlite import find_query
+    from libya_israel_data.outputs.export.sqlite import find_query
 
     out: dict[str, object] = {}
     con = lid.connect(args.database)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -10,64 +9,14 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from .corpus import BAD_INPUTS, BASE, ROOT, build_case
+
 # No time limit per example: speed goals live in benchmarks/run.py, and a deadline only makes
 # property tests fail on a busy machine (two test processes share two cores).
 settings.register_profile("lid", deadline=None)
 settings.load_profile("lid")
 
-ROOT = Path(__file__).resolve().parents[1]
-BAD_INPUTS = Path(__file__).resolve().parent / "bad_inputs"
-BASE = BAD_INPUTS / "_base"
-
-
-def build_case(target: Path, case: Path | None = None) -> Path:
-    """Lay out the tiny valid package in ``target``, then apply ``case`` (a bad_inputs folder):
-    its ``data/`` and ``schemas/`` files replace the base ones, ``case.json`` may override
-    descriptor keys per resource (``null`` deletes a key), remove files, or replace the
-    descriptor's text."""
-    shutil.copytree(ROOT / "schemas", target / "schemas")
-    shutil.copytree(BASE / "data", target / "data")
-    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
-    for resource in descriptor["resources"]:
-        resource.pop("bytes", None)
-        resource.pop("hash", None)
-    spec = {}
-    if case is not None:
-        spec = json.loads((case / "case.json").read_text(encoding="utf-8"))
-        for folder in ("data", "schemas"):
-            if (case / folder).is_dir():
-                for f in (case / folder).iterdir():
-                    shutil.copyfile(f, target / folder / f.name)
-        for name, overrides in spec.get("descriptor", {}).items():
-            entries = (
-                [descriptor]
-                if name == "*"
-                else [r for r in descriptor["resources"] if r["name"] == name]
-            )
-            for entry in entries:
-                for key, value in overrides.items():
-                    if value is None:
-                        entry.pop(key, None)
-                    else:
-                        entry[key] = value
-        if "duplicate_resource" in spec:
-            descriptor["resources"] += [
-                dict(r) for r in descriptor["resources"] if r["name"] == spec["duplicate_resource"]
-            ]
-        if "drop_resource" in spec:
-            descriptor["resources"] = [
-                r for r in descriptor["resources"] if r["name"] != spec["drop_resource"]
-            ]
-        for rel in spec.get("remove", []):
-            (target / rel).unlink()
-    path = target / "datapackage.json"
-    if "raw_descriptor" in spec:
-        path.write_text(spec["raw_descriptor"], encoding="utf-8")
-    else:
-        path.write_text(
-            json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
-    return path
+__all__ = ["BAD_INPUTS", "BASE", "ROOT", "build_case"]
 
 
 @pytest.fixture
@@ -151,6 +100,6 @@ def browser():
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped package's site, built once for the session."""
-    from libya_israel_data.site import build_site
+    from libya_israel_data.outputs.site import build_site
 
     return build_site(tmp_path_factory.mktemp("site") / "site")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import libya_israel_data as lid
-from libya_israel_data.folding import normalize
+from libya_israel_data.foundations.folding import normalize
 
 QUERIES = Path(__file__).resolve().parent / "search" / "queries.csv"
 Records = set[tuple[str, str]]

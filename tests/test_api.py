@@ -256,7 +256,7 @@ def test_public_functions_stay_functions_after_use(tiny: Path) -> None:
 def test_frames_keep_their_pandera_contract(ds: lid.Dataset) -> None:
     import pandera.errors
 
-    from libya_israel_data.frames import frame_schema
+    from libya_israel_data.dataset.frames import frame_schema
 
     resource = ds.package.resources["claims"]
     claims = ds.claims
@@ -299,7 +299,7 @@ def test_a_missing_column_breaks_only_what_needs_it(
 ) -> None:
     import polars as pl
 
-    from libya_israel_data.derive import MissingColumnsError
+    from libya_israel_data.dataset.derive import MissingColumnsError
 
     csv = tiny.parent / "data" / f"{resource}.csv"
     pl.read_csv(csv, infer_schema=False).drop(column).write_csv(csv)

@@ -3,8 +3,8 @@ each file, one derivation shared by the API and the exports, and layers that imp
 
 from __future__ import annotations
 
-import ast
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -16,8 +16,8 @@ import pytest
 import libya_israel_data as lid
 from libya_israel_data import contract
 from libya_israel_data.contract import compile as compiler
-from libya_israel_data.dates import PATTERN
-from libya_israel_data.issues import CATALOGUE, Code, Report, make_issue
+from libya_israel_data.foundations.dates import PATTERN
+from libya_israel_data.foundations.issues import CATALOGUE, Code, Report, make_issue
 from libya_israel_data.validation import rules
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,7 +65,7 @@ def test_the_validator_and_the_records_agree_on_every_cell(field: contract.Field
     import polars as pl
     from pydantic import TypeAdapter, ValidationError
 
-    from libya_israel_data.dates import DateError, parse
+    from libya_israel_data.foundations.dates import DateError, parse
     from libya_israel_data.validation.structure import LINE, ROW, Table
     from libya_israel_data.validation.tables import evaluate
 
@@ -102,7 +102,7 @@ def test_every_rule_declares_catalogued_codes_and_is_registered_once() -> None:
 
 def test_export_does_not_import_pandas() -> None:
     code = (
-        "import sys, libya_israel_data.export, libya_israel_data.package;"
+        "import sys, libya_israel_data.outputs.export, libya_israel_data.dataset.package;"
         "print('pandas' in sys.modules, 'pydantic' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -124,55 +124,53 @@ def test_load_reads_each_data_file_once(tiny: Path, monkeypatch: pytest.MonkeyPa
     assert csvs == sorted(f"{name}.csv" for name in contract.RESOURCES)
 
 
-def _layer_imports() -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for path in SRC.rglob("*.py"):
-        module = ".".join(path.relative_to(SRC).with_suffix("").parts)
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        found = set()
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.level:
-                base = (
-                    module.split(".")[: -node.level]
-                    if path.name != "__init__.py"
-                    else (module.split(".")[: len(module.split(".")) - node.level + 1])
-                )
-                target = ".".join([*base, *(node.module.split(".") if node.module else [])])
-                found.add(target.split(".")[0] or node.module or "")
-        out[module] = found
-    return out
+LAYERS = ("interfaces", "outputs", "dataset", "validation", "contract", "foundations")
 
 
-#: Layer of each top-level module or folder, from foundations (0) to the command line.
-LAYER = {
-    "paths": 0, "progress": 0, "dates": 0, "folding": 0, "issues": 0, "relays": 0,
-    "contract": 1,
-    "validation": 2,
-    "derive": 2, "integrity": 2,
-    "package": 3,
-    "dataset": 4, "models": 4, "frames": 4, "export": 4, "coverage": 4, "diff": 4, "cite": 4,
-    "annotations": 4,
-    "search": 3.5, "site": 4.5, "datasette_plugin": 5,
-    "cli": 5, "__main__": 6, "__init__": 6,
-}  # fmt: skip
+def test_the_layers_are_the_folders() -> None:
+    """Every module sits in one layer's folder; import-linter's contracts (pyproject.toml) name
+    the same layers in the same order."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    layered = config["tool"]["importlinter"]["contracts"][0]["layers"]
+    assert layered == [f"libya_israel_data.{layer}" for layer in LAYERS]
+    top = {p.name for p in SRC.iterdir() if p.is_dir() and p.name != "__pycache__"}
+    assert top == set(LAYERS)
+    loose = {p.name for p in SRC.glob("*.py")}
+    assert loose == {"__init__.py", "__main__.py"}
+
+
+def _lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", "import sys; from importlinter.cli import lint_imports_command;"
+         " sys.exit(lint_imports_command())", "--config", str(ROOT / "pyproject.toml")],
+        capture_output=True, text=True, cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root / "src")},
+    )  # fmt: skip
 
 
 def test_layers_import_only_downwards() -> None:
-    for module, targets in _layer_imports().items():
-        top = module.split(".")[0]
-        for target in targets:
-            if target in ("", top) or target not in LAYER:
-                continue
-            allowed = (
-                LAYER[target] < LAYER[top]
-                or (
-                    # the API's frames and records are siblings it builds on
-                    top == "dataset" and target in ("models", "frames")
-                )
-                or (top == "frames" and target == "derive")
-                or (top == "export" and target in ("models", "integrity"))
-            )
-            assert allowed, f"{module} imports {target}"
+    result = _lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Contracts: 2 kept, 0 broken." in result.stdout
+
+
+def test_an_import_up_a_layer_is_refused(tmp_path: Path) -> None:
+    """The contract can fail: a validation module that imports the dataset layer breaks it."""
+    import shutil
+
+    shutil.copytree(SRC, tmp_path / "src" / "libya_israel_data")
+    rule = tmp_path / "src" / "libya_israel_data" / "validation" / "dates.py"
+    rule.write_text(
+        rule.read_text(encoding="utf-8") + "\nfrom ..dataset import package  # noqa\n",
+        encoding="utf-8",
+    )
+    result = _lint_imports(tmp_path)
+    assert result.returncode == 1
+    assert "libya_israel_data.validation.dates -> libya_israel_data.dataset.package" in (
+        result.stdout
+    )
 
 
 def test_developer_tools_are_not_in_the_package() -> None:
@@ -181,7 +179,7 @@ def test_developer_tools_are_not_in_the_package() -> None:
 
 
 def test_the_api_and_the_sqlite_views_agree(tiny: Path, tmp_path: Path) -> None:
-    from libya_israel_data.export import export
+    from libya_israel_data.outputs.export import export
 
     ds = lid.load(tiny)
     db = export("sqlite", tmp_path / "t.sqlite", package=tiny)

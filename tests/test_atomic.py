@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from libya_israel_data.export import atomic
-from libya_israel_data.export.atomic import (
+from libya_israel_data.foundations import atomic
+from libya_israel_data.foundations.atomic import (
     MANIFEST,
     atomic_file,
     atomic_folder,

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 import libya_israel_data as lid
-from libya_israel_data.cli import cli
+from libya_israel_data.interfaces.cli import cli
 
 from .conftest import BAD_INPUTS, build_case
 

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 import libya_israel_data as lid
-from libya_israel_data.cli import cli
+from libya_israel_data.interfaces.cli import cli
 
 from .conftest import BAD_INPUTS, build_case
 
@@ -146,7 +146,7 @@ def test_python_m_entry_point() -> None:
 def test_progress_bar_only_on_a_terminal_after_a_delay() -> None:
     import io
 
-    from libya_israel_data.progress import Progress
+    from libya_israel_data.foundations.progress import Progress
     from libya_israel_data.validation import steps
 
     class Tty(io.StringIO):
@@ -189,7 +189,7 @@ def test_every_command_that_reads_a_package_shows_progress(
 ) -> None:
     """On a terminal, once a second has passed, every command that reads a package shows how
     far it has come (here the second is made zero and standard error a terminal)."""
-    from libya_israel_data import progress
+    from libya_israel_data.foundations import progress
 
     init = progress.Progress.__init__
 
@@ -210,7 +210,7 @@ def test_command_line_gives_freed_memory_back_unless_told_otherwise(
     import os
     import sys
 
-    from libya_israel_data.cli import ALLOCATOR, main
+    from libya_israel_data.interfaces.cli import ALLOCATOR, main
 
     if preset is None:
         monkeypatch.delenv(ALLOCATOR[0], raising=False)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from libya_israel_data import dates
+from libya_israel_data.foundations import dates
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from libya_israel_data import issues
-from libya_israel_data.cli import cli
+from libya_israel_data.foundations import issues
+from libya_israel_data.interfaces.cli import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))

@@ -15,11 +15,11 @@ from click.testing import CliRunner
 from frictionless import validate as frictionless_validate
 
 from libya_israel_data import contract
-from libya_israel_data.cli import cli
-from libya_israel_data.derive import table_columns
-from libya_israel_data.export import TargetExistsError, export
-from libya_israel_data.package import open_package
-from libya_israel_data.paths import resolve_descriptor
+from libya_israel_data.dataset.derive import table_columns
+from libya_israel_data.dataset.package import open_package
+from libya_israel_data.foundations.paths import resolve_descriptor
+from libya_israel_data.interfaces.cli import cli
+from libya_israel_data.outputs.export import TargetExistsError, export
 
 from .conftest import BAD_INPUTS, build_case
 
@@ -117,7 +117,7 @@ def test_interrupt_while_indexing_leaves_previous_target_intact(
 ) -> None:
     """Ctrl-C between two batches of the search corpus: it stops the export at once, and the
     previous database and the folder are as they were."""
-    from libya_israel_data.export import sqlite as sqlite_export
+    from libya_israel_data.outputs.export import sqlite as sqlite_export
 
     out = export("sqlite", tmp_path / "lid.sqlite", package=tiny)
     before, listing = out.read_bytes(), sorted(p.name for p in tmp_path.iterdir())
@@ -221,7 +221,7 @@ def test_spreadsheet_safe_prefixes_formula_triggers(tiny: Path, tmp_path: Path) 
     assert "for viewing only" in descriptor["description"]
     import polars as pl
 
-    from libya_israel_data.export.csv import _safe_csv
+    from libya_israel_data.outputs.export.csv import _safe_csv
 
     table = pl.DataFrame({"name": ["=1+1", "Eli Cohen", "-x", None], "n": ["@a", "b", None, "c"]})
     assert _safe_csv(table).decode() == "name,n\n'=1+1,'@a\nEli Cohen,b\n'-x,\n,c\n"
@@ -279,10 +279,10 @@ def test_usage_errors(tiny: Path, tmp_path: Path) -> None:
     ("fmt", "target", "module", "function"),
     [
         # while the tables are written, then while the search index is
-        ("sqlite", "lid.sqlite", "libya_israel_data.export.sqlite", "views"),
-        ("sqlite", "lid.sqlite", "libya_israel_data.export.sqlite", "search_batches"),
+        ("sqlite", "lid.sqlite", "libya_israel_data.outputs.export.sqlite", "views"),
+        ("sqlite", "lid.sqlite", "libya_israel_data.outputs.export.sqlite", "search_batches"),
         ("json", "lid.json", "polars.DataFrame", "write_ndjson"),
-        ("csv", "lid-csv", "libya_israel_data.export.csv", "write_json_atomic"),
+        ("csv", "lid-csv", "libya_israel_data.outputs.export.csv", "write_json_atomic"),
     ],
 )
 def test_failure_mid_export_leaves_previous_target_intact(
@@ -324,7 +324,7 @@ def test_datasette_metadata(tiny: Path, tmp_path: Path) -> None:
 def test_json_written_in_slices_is_the_same_document(
     tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from libya_israel_data.export import json as json_export
+    from libya_israel_data.outputs.export import json as json_export
 
     whole = export("json", tmp_path / "whole.json", package=tiny).read_bytes()
     monkeypatch.setattr(json_export, "CHUNK", 2)

@@ -16,7 +16,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from libya_israel_data.export import export
+from libya_israel_data.outputs.export import export
 
 GEXF = "{http://www.gexf.net/1.2draft}"
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"

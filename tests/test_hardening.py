@@ -14,9 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 import libya_israel_data as lid
-from libya_israel_data.cli import cli
-from libya_israel_data.export import UnsafeTargetError, export
-from libya_israel_data.export.atomic import recover_leftovers
+from libya_israel_data.foundations.atomic import recover_leftovers
+from libya_israel_data.interfaces.cli import cli
+from libya_israel_data.outputs.export import UnsafeTargetError, export
 
 from .conftest import build_case
 
@@ -143,7 +143,7 @@ def test_os_errors_are_reported_without_a_traceback(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from libya_israel_data.export import sqlite as sqlite_export
+    from libya_israel_data.outputs.export import sqlite as sqlite_export
 
     def full(*args, **kwargs):
         raise error
@@ -176,7 +176,7 @@ def test_no_writer_reads_the_umask_by_changing_it(
 ) -> None:
     """Reading the umask means setting it (os.umask) and back: another thread writing a file
     meanwhile would get the wrong permissions. The writers let the system call apply it."""
-    from libya_israel_data.site import build_site
+    from libya_israel_data.outputs.site import build_site
 
     def refuse(mask: int) -> int:
         raise AssertionError("os.umask called")
@@ -287,7 +287,7 @@ def test_other_sqlite_errors_are_not_disguised_as_a_full_disk(
 ) -> None:
     """Only SQLite's codes for a file it could not write become a message; any other SQLite
     error is a bug, and keeps its traceback."""
-    from libya_israel_data.export import sqlite as sqlite_export
+    from libya_israel_data.outputs.export import sqlite as sqlite_export
 
     def bug(*args, **kwargs):
         raise sqlite3.OperationalError("no such table: x")
@@ -308,8 +308,8 @@ def test_other_sqlite_errors_are_not_disguised_as_a_full_disk(
 SIGNAL_SCRIPT = """
 import os, signal, sys
 from pathlib import Path
-from libya_israel_data.export import atomic
-from libya_israel_data.cli import cli
+from libya_israel_data.foundations import atomic
+from libya_israel_data.interfaces.cli import cli
 
 step, when, mark = int(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
 real, calls = os.replace, []
@@ -379,7 +379,7 @@ def test_a_sigterm_inside_each_rename_of_a_folder_swap_loses_nothing(
 
 def test_force_replaces_only_the_files_of_a_previous_site(tiny: Path, tmp_path: Path) -> None:
     """A site built into a GitHub Pages checkout keeps .git, CNAME and the user's own pages."""
-    from libya_israel_data.site import build_site
+    from libya_israel_data.outputs.site import build_site
 
     site = build_site(tmp_path / "site", package=tiny)
     (site / ".git").mkdir()
@@ -415,7 +415,7 @@ def test_a_folder_is_ours_only_by_its_manifest(tiny: Path, tmp_path: Path) -> No
 
 
 def test_a_second_writer_to_the_same_output_is_refused_cleanly(tiny: Path, tmp_path: Path) -> None:
-    from libya_israel_data.export.atomic import OutputBusyError, output_lock
+    from libya_israel_data.foundations.atomic import OutputBusyError, output_lock
 
     out = tmp_path / "out.sqlite"
     export("sqlite", out, package=tiny)
@@ -455,8 +455,8 @@ def test_two_concurrent_sqlite_exports_leave_one_whole_database(tiny: Path, tmp_
 @pytest.mark.parametrize("fmt", ["sqlite", "json", "csv", "parquet", "graphml", "gexf"])
 def test_every_export_checks_references_itself(fmt: str, tmp_path: Path) -> None:
     """A package opened without validation never exports a dangling reference."""
-    from libya_israel_data.export import csv, graph, json, parquet, sqlite
-    from libya_israel_data.package import InvalidPackageError, open_package
+    from libya_israel_data.dataset.package import InvalidPackageError, open_package
+    from libya_israel_data.outputs.export import csv, graph, json, parquet, sqlite
 
     descriptor = build_case(
         tmp_path / "pkg", ROOT / "tests/bad_inputs/foreign-key-participant-person"
@@ -486,8 +486,8 @@ def test_text_xml_cannot_carry_never_reaches_an_xml_export(fmt: str, tmp_path: P
     them (noncharacter), and the writers refuse them on a package opened without validation."""
     import xml.etree.ElementTree as ET
 
-    from libya_israel_data.export.graph import export_graph
-    from libya_israel_data.package import InvalidPackageError, open_package
+    from libya_israel_data.dataset.package import InvalidPackageError, open_package
+    from libya_israel_data.outputs.export.graph import export_graph
 
     case = ROOT / "tests/bad_inputs/text-noncharacter-fffe-ffff"
     descriptor = build_case(tmp_path / "pkg", case)

@@ -13,7 +13,14 @@ from pathlib import Path
 import pytest
 
 import libya_israel_data as lid
-from libya_israel_data.issues import MESSAGE_CHARS, VALUE_CHARS, Code, excerpt, make_issue, shown
+from libya_israel_data.foundations.issues import (
+    MESSAGE_CHARS,
+    VALUE_CHARS,
+    Code,
+    excerpt,
+    make_issue,
+    shown,
+)
 
 from .conftest import build_case
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from libya_israel_data.cli import cli
-from libya_israel_data.export import format_of
+from libya_israel_data.interfaces.cli import cli
+from libya_israel_data.outputs.export import format_of
 
 
 def run(*args: str):

@@ -17,7 +17,7 @@ def test_readme_has_a_python_quick_start() -> None:
 
 
 def test_python_blocks_run(tmp_path, monkeypatch) -> None:
-    from libya_israel_data.export import export
+    from libya_israel_data.outputs.export import export
 
     monkeypatch.chdir(tmp_path)  # where the README's command-line example wrote lid.sqlite
     export("sqlite", tmp_path / "lid.sqlite")
@@ -47,7 +47,7 @@ def test_cli_quick_start_output_is_real(tmp_path) -> None:
 
     from click.testing import CliRunner
 
-    from libya_israel_data.cli import cli
+    from libya_israel_data.interfaces.cli import cli
 
     text = README.read_text(encoding="utf-8")
     block = text.split("## Quick start on the command line")[1].split("```")[1]

@@ -35,7 +35,7 @@ import pytest
 from frictionless import validate as frictionless_validate
 
 import libya_israel_data as lid
-from libya_israel_data.paths import shipped_descriptor
+from libya_israel_data.foundations.paths import shipped_descriptor
 
 from .conftest import BAD_INPUTS, build_case
 

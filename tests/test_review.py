@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from libya_israel_data.annotations import _escape_data, _escape_property
-from libya_israel_data.cli import cli
-from libya_israel_data.diff import render_markdown
+from libya_israel_data.interfaces.annotations import _escape_data, _escape_property
+from libya_israel_data.interfaces.cli import cli
+from libya_israel_data.outputs.diff import render_markdown
 
 from .conftest import build_case
 

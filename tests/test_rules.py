@@ -17,7 +17,7 @@ import pytest
 
 from libya_israel_data.contract import resource
 from libya_israel_data.contract.table_schema import Field, Resource
-from libya_israel_data.issues import Issue
+from libya_israel_data.foundations.issues import Issue
 from libya_israel_data.validation import provenance as prov
 from libya_israel_data.validation import rules
 from libya_israel_data.validation.contacts import (

@@ -7,8 +7,9 @@ import polars as pl
 from hypothesis import given
 from hypothesis import strategies as st
 
-from libya_israel_data import dates, derive
 from libya_israel_data.contract import Field, Resource
+from libya_israel_data.dataset import derive
+from libya_israel_data.foundations import dates
 from libya_israel_data.validation import tables, text
 from libya_israel_data.validation.rules import Context
 from libya_israel_data.validation.structure import LINE, ROW, Table

@@ -19,14 +19,15 @@ import pytest
 from click.testing import CliRunner
 
 import libya_israel_data as lid
-from libya_israel_data.cli import cli
-from libya_israel_data.export import export
-from libya_israel_data.export.sqlite import find_query
-from libya_israel_data.folding import QueryError, fold_query, forms, normalize
-from libya_israel_data.search import quote_phrase
+from libya_israel_data.dataset.search import quote_phrase
+from libya_israel_data.foundations.folding import QueryError, fold_query, forms, normalize
+from libya_israel_data.interfaces.cli import cli
+from libya_israel_data.outputs.export import export
+from libya_israel_data.outputs.export.sqlite import find_query
 from tests.search_corpus import api_search, measure, queries, summary
 
 ROOT = Path(__file__).resolve().parents[1]
+SITE_TEMPLATES = ROOT / "src" / "libya_israel_data" / "outputs" / "site" / "templates"
 
 QUERIES = [
     "Mangoush",
@@ -305,7 +306,7 @@ def test_a_96_kb_find_request_is_refused_at_once(db: Path) -> None:
 
 def test_the_command_line_search_ranks_as_the_api(ds: lid.Dataset) -> None:
     """``libya-israel-data search`` prints :func:`search.find` (its output is tested below)."""
-    from libya_israel_data.search import find
+    from libya_israel_data.dataset.search import find
 
     for q in ("Ben-Gurion", "لليبيا", "ולוב", "Mangoush's", "الإسرائيلية", "Eli Cohen"):
         cli_rows = find(ds.package, q).select("resource", "id", "matched", "fields").rows()
@@ -338,14 +339,16 @@ def test_the_site_script_folds_and_ranks_as_the_api(ds: lid.Dataset, tmp_path: P
     """The site's generated scripts, run in node on the package's index: the same groups, the
     same records in the same order, with the same matched text and fields, and the same
     refusals; and a 100,000-letter query folds in linear time."""
-    from libya_israel_data.site.build import fold_script, search_index
+    from libya_israel_data.outputs.site.build import fold_script, search_index
 
     extra = ["Najla El-Mangoush's", "ÉLI  Cohen", "نجلاء ـ المنقوش", "إسرائيلياً", "al-", "x" * 257]
     qs = [q.query for q in queries()] + [q for pair in SAME for q in pair] + extra + ["-"]
     script = (
         fold_script()
         + f"const LID_INDEX = {json.dumps(search_index(ds.package), ensure_ascii=False)};\n"
-        + (ROOT / "src/libya_israel_data/site/templates/search.js").read_text(encoding="utf-8")
+        + (ROOT / "src/libya_israel_data/outputs/site/templates/search.js").read_text(
+            encoding="utf-8"
+        )
         + f"const QS = {json.dumps(qs, ensure_ascii=False)};\n"
         + """
 const out = QS.map((q) => {

@@ -12,9 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 import libya_israel_data as lid
-from libya_israel_data.cli import cli
-from libya_israel_data.folding import fold_query
-from libya_israel_data.site import build_site
+from libya_israel_data.foundations.folding import fold_query
+from libya_israel_data.interfaces.cli import cli
+from libya_israel_data.outputs.site import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -151,8 +151,8 @@ def test_site_command(tmp_path: Path) -> None:
 
 
 def test_docs_pictures_are_current() -> None:
-    from libya_israel_data.site.build import site_data
-    from libya_israel_data.site.svg import pictures
+    from libya_israel_data.outputs.site.build import site_data
+    from libya_israel_data.outputs.site.svg import pictures
 
     t = site_data(lid.load().package)["t"]
     for name, svg in pictures(t).items():

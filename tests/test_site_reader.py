@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 
 import libya_israel_data as lid
-from libya_israel_data.site.build import site_data
-from libya_israel_data.site.downloads import size_text
-from libya_israel_data.site.labels import CODES
-from libya_israel_data.site.verdict import verdict
+from libya_israel_data.outputs.site.build import site_data
+from libya_israel_data.outputs.site.downloads import size_text
+from libya_israel_data.outputs.site.labels import CODES
+from libya_israel_data.outputs.site.verdict import verdict
 
 ROOT = Path(__file__).resolve().parents[1]
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
@@ -423,7 +423,7 @@ _KEYS = {
 
 def test_every_code_of_the_contract_and_the_data_has_words(data) -> None:
     from libya_israel_data.contract import RESOURCES, reference_schema
-    from libya_israel_data.site.labels import COUNTRIES, LANGUAGES
+    from libya_israel_data.outputs.site.labels import COUNTRIES, LANGUAGES
 
     for name in RESOURCES:
         for f in reference_schema(name)["fields"]:
@@ -508,7 +508,7 @@ DATASETTE_SHOTS = {
 
 
 def _datasette_metadata() -> dict:
-    from libya_israel_data.export.sqlite import datasette_metadata
+    from libya_israel_data.outputs.export.sqlite import datasette_metadata
 
     return datasette_metadata(lid.load().package, "libya-israel-data")
 
@@ -516,7 +516,7 @@ def _datasette_metadata() -> dict:
 def _datasette_fingerprint() -> str:
     import json
 
-    from libya_israel_data import datasette_plugin
+    from libya_israel_data.interfaces import datasette_plugin
 
     digest = hashlib.sha256(Path(datasette_plugin.__file__).read_bytes())
     digest.update(json.dumps(_datasette_metadata(), sort_keys=True).encode())

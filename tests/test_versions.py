@@ -10,7 +10,7 @@ import yaml
 from click.testing import CliRunner
 
 import libya_israel_data as lid
-from libya_israel_data.cli import cli
+from libya_israel_data.interfaces.cli import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 DESCRIPTOR = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
@@ -50,7 +50,7 @@ def test_the_home_address_is_configured_once() -> None:
 
 
 def test_cite_escapes_bibtex_and_survives_a_bare_descriptor(tmp_path: Path) -> None:
-    from libya_israel_data.cite import bibtex_escape
+    from libya_israel_data.outputs.cite import bibtex_escape
 
     assert bibtex_escape("AT&T {50%} #1 a_b ~^\\") == (
         r"AT\&T \{50\%\} \#1 a\_b \textasciitilde{}\textasciicircum{}\textbackslash{}"
@@ -66,7 +66,7 @@ def test_cite_escapes_bibtex_and_survives_a_bare_descriptor(tmp_path: Path) -> N
 
 
 def lid_cite(package: Path, style: str) -> str:
-    from libya_israel_data.cite import citation
+    from libya_israel_data.outputs.cite import citation
 
     return citation(package, style=style)
 

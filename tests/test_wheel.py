@@ -66,7 +66,7 @@ def test_installed_wheel_loads_its_data_outside_the_repository(wheel: Path, tmp_
     )
     code = """
 import hashlib, json, pathlib, libya_israel_data as lid
-from libya_israel_data.paths import shipped_descriptor
+from libya_israel_data.foundations.paths import shipped_descriptor
 root = shipped_descriptor().parent
 ds = lid.load()
 report = lid.validate()

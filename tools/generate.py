@@ -37,12 +37,58 @@ def package_schemas(root: Path) -> dict[Path, str]:
 
 def json_schemas(root: Path) -> dict[Path, str]:
     """``schemas/json/<resource>.schema.json``: JSON Schemas of the records (from the models)."""
-    from libya_israel_data.export.json import json_schema
+    from libya_israel_data.outputs.export.json import json_schema
 
     return {
         root / "schemas" / "json" / f"{name}.schema.json": _json(json_schema(r))
         for name, r in contract.reference().items()
     }
+
+
+def _camel(name: str) -> str:
+    return "".join(part.capitalize() for part in name.split("_"))
+
+
+def field_constants() -> str:
+    """``contract/fields.py``: every resource's field names, and every enum's values, as typed
+    constants, so that code names a field as ``Claims.statement`` (checked by ruff and a type
+    checker) and a value as ``Meetings.Contact.DIRECT``."""
+    lines = [
+        '"""The data contract\'s resource names, field names and enum values as typed constants.',
+        "",
+        "Generated from ``contract/schemas/`` by ``python tools/generate.py``; do not edit by "
+        "hand.",
+        "Code outside the contract names a field as ``Claims.statement``, never as a string "
+        "literal",
+        "(``tests/test_architecture.py`` checks it), and an enum value as",
+        '``Meetings.Contact.DIRECT``, a :class:`~enum.StrEnum` member equal to ``"direct"``.',
+        '"""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "from enum import StrEnum",
+        "from typing import Final",
+        "",
+        "__all__ = [",
+        *(f'    "{_camel(name)}",' for name in sorted(contract.RESOURCES, key=_camel)),
+        "]",
+    ]
+    for name in contract.RESOURCES:
+        r = contract.resource(name)
+        doc = f'    """``{r.path}``: {len(r.fields)} fields."""'
+        lines += ["", "", f"class {_camel(name)}:", doc, ""]
+        lines.append(f'    RESOURCE: Final = "{name}"')
+        for f in r.fields:
+            lines.append(f'    {f.name}: Final = "{f.name}"')
+        lines.append("    FIELDS: Final = (")
+        lines += [f'        "{f.name}",' for f in r.fields]
+        lines.append("    )")
+        for f in r.fields:
+            if f.enum:
+                doc = f'        """The values of ``{name}.{f.name}``."""'
+                lines += ["", f"    class {_camel(f.name)}(StrEnum):", doc, ""]
+                lines += [f'        {v.upper()} = "{v}"' for v in f.enum]
+    return "\n".join(lines) + "\n"
 
 
 def all_files(root: Path | None = None) -> dict[Path, str]:
@@ -51,6 +97,7 @@ def all_files(root: Path | None = None) -> dict[Path, str]:
     return {
         **package_schemas(root),
         **json_schemas(root),
+        root / "src" / "libya_israel_data" / "contract" / "fields.py": field_constants(),
         root / "docs" / "data-dictionary.md": data_dictionary(root),
         root / "docs" / "errors.md": error_reference(root),
         root / "docs" / "cli.md": cli_reference(),
@@ -62,8 +109,8 @@ def all_files(root: Path | None = None) -> dict[Path, str]:
 def pictures(root: Path) -> dict[Path, str]:
     """``docs/timeline.svg`` and ``docs/network.svg``: the site's pictures, for the README."""
     import libya_israel_data as lid
-    from libya_israel_data.site.build import site_data
-    from libya_israel_data.site.svg import pictures as draw
+    from libya_israel_data.outputs.site.build import site_data
+    from libya_israel_data.outputs.site.svg import pictures as draw
 
     t = site_data(lid.load(root / "datapackage.json", validate=False).package)["t"]
     return {root / "docs" / name: svg for name, svg in draw(t).items()}
@@ -145,7 +192,7 @@ def corpus_examples(root: Path) -> dict[str, tuple[str, str, str]]:
     if corpus.is_dir():
         import importlib.util
 
-        spec = importlib.util.spec_from_file_location("_corpus", root / "tests" / "conftest.py")
+        spec = importlib.util.spec_from_file_location("_corpus", root / "tests" / "corpus.py")
         module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
         spec.loader.exec_module(module)  # type: ignore[union-attr]
         for case in sorted(p for p in corpus.iterdir() if (p / "case.json").is_file()):
@@ -165,14 +212,14 @@ def error_reference(root: Path) -> str:
     Examples come from the bad-input corpus (``tests/bad_inputs``), run through the validator,
     so they show what the validator really prints.
     """
-    from libya_israel_data.issues import CATALOGUE
+    from libya_israel_data.foundations.issues import CATALOGUE
 
     examples = corpus_examples(root)
     out = [
         "# Validation issues",
         "",
-        "Generated from the issue catalogue (`src/libya_israel_data/issues.py`) and the "
-        "bad-input corpus (`tests/bad_inputs/`) by `python tools/generate.py`; do not edit "
+        "Generated from the issue catalogue (`src/libya_israel_data/foundations/issues.py`) and "
+        "the bad-input corpus (`tests/bad_inputs/`) by `python tools/generate.py`; do not edit "
         "by hand.",
         "",
         "Each issue has a stable `code`. Codes shared with frictionless mean the same thing. "
@@ -232,8 +279,8 @@ def search_guide(root: Path) -> str:
     """``docs/search.md``: the prose as written, and its table of examples from the rules."""
     import polars as pl
 
-    from libya_israel_data.folding import Vocabulary, fold, fold_query
-    from libya_israel_data.search import index, matches
+    from libya_israel_data.dataset.search import index, matches
+    from libya_israel_data.foundations.folding import Vocabulary, fold, fold_query
 
     texts = [doc for _, doc in SEARCH_EXAMPLES]
     vocabulary = Vocabulary(w for t in texts for w in fold(t).split())
@@ -273,7 +320,7 @@ def cli_reference() -> str:
     """``docs/cli.md``: the commands' own help texts."""
     from click.testing import CliRunner
 
-    from libya_israel_data.cli import cli
+    from libya_israel_data.interfaces.cli import cli
 
     out = [
         "# Command-line reference",
@@ -293,7 +340,7 @@ def cli_reference() -> str:
 
 
 def _help(runner, args: list[str]) -> str:
-    from libya_israel_data.cli import cli
+    from libya_israel_data.interfaces.cli import cli
 
     result = runner.invoke(
         cli, [*args, "--help"], prog_name="libya-israel-data", terminal_width=100

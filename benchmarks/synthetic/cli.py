@@ -11,7 +11,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from libya_israel_data.integrity import refresh
+from libya_israel_data.outputs.integrity import refresh
 
 from .generator import Generator
 from .inject import inject

@@ -13,9 +13,9 @@ __version__ = "0.3.0"
 if TYPE_CHECKING:
     import sqlite3
 
-    from .dataset import Dataset, UnknownIdError
-    from .issues import Issue, Report
-    from .package import InvalidPackageError
+    from .dataset.api import Dataset, UnknownIdError
+    from .dataset.package import InvalidPackageError
+    from .foundations.issues import Issue, Report
 
 __all__ = [
     "Dataset",
@@ -34,7 +34,7 @@ __all__ = [
 
 def load(path: Any = None, *, validate: bool | None = None) -> Dataset:
     """Load the data package as DataFrames and records; see :func:`.dataset.load`."""
-    from .dataset import load as run
+    from .dataset.api import load as run
 
     return run(path, validate=validate)
 
@@ -42,7 +42,7 @@ def load(path: Any = None, *, validate: bool | None = None) -> Dataset:
 def connect(path: Any, **kwargs: Any) -> sqlite3.Connection:
     """A ``sqlite3`` connection to an exported database, with ``lid_fold_query`` registered; see
     :func:`.search.connect`."""
-    from .search import connect as run
+    from .dataset.search import connect as run
 
     return run(path, **kwargs)
 
@@ -50,7 +50,7 @@ def connect(path: Any, **kwargs: Any) -> sqlite3.Connection:
 def fold(text: str, *, compact: bool = False) -> str:
     """The search key of a text (case, diacritics and script variants folded); see
     :func:`.folding.fold`."""
-    from .folding import fold as run
+    from .foundations.folding import fold as run
 
     return run(text, compact=compact)
 
@@ -58,7 +58,7 @@ def fold(text: str, *, compact: bool = False) -> str:
 def validate(path: Any = None, progress: Any = None) -> Report:
     """Validate the data package at ``path`` (default: the shipped one); see :mod:`.validation`.
 
-    ``progress``, a :class:`~libya_israel_data.progress.Progress`, is told of each step.
+    ``progress``, a :class:`~libya_israel_data.foundations.progress.Progress`, is told of each step.
     """
     from .validation import validate as run
 
@@ -67,22 +67,22 @@ def validate(path: Any = None, progress: Any = None) -> Report:
 
 def refresh(path: Any = None) -> list[str]:
     """Recompute the descriptor's ``bytes`` and ``hash``; return the resources that changed."""
-    from .integrity import refresh as run
+    from .outputs.integrity import refresh as run
 
     return run(path)
 
 
 def __getattr__(name: str) -> Any:
     if name in ("Issue", "Report"):
-        from . import issues
+        from .foundations import issues
 
         return getattr(issues, name)
     if name in ("Dataset", "UnknownIdError"):
-        from . import dataset
+        from .dataset import api as dataset
 
         return getattr(dataset, name)
     if name == "InvalidPackageError":
-        from .package import InvalidPackageError
+        from .dataset.package import InvalidPackageError
 
         return InvalidPackageError
     raise AttributeError(f"module 'libya_israel_data' has no attribute {name!r}")

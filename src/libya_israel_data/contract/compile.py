@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .. import dates
+from ..foundations import dates
 from .table_schema import Field
 
 if TYPE_CHECKING:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..issues import Issue, Report
-from ..paths import resolve_descriptor
-from ..progress import Progress, Silent
+from ..foundations.issues import Issue, Report
+from ..foundations.paths import resolve_descriptor
+from ..foundations.progress import Progress, Silent
 from . import contacts, dates, descriptor, provenance, tables, text  # noqa: F401 - they register rules
 from .provenance import created_date
 from .rules import LAYERS, Context, run

@@ -13,7 +13,7 @@ from __future__ import annotations
 import polars as pl
 
 from ..contract import NAMES
-from ..issues import Code, Issue, shown
+from ..foundations.issues import Code, Issue, shown
 from .provenance import claims_about_another_meeting
 from .rules import Context, rule
 from .tables import present

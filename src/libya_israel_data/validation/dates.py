@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from .. import dates
-from ..issues import Code, Issue
+from ..foundations import dates
+from ..foundations.issues import Code, Issue
 from .rules import Context, rule
 from .tables import Check, evaluate, present
 

@@ -23,8 +23,8 @@ from ..contract import (
     read_resource,
     unsafe_path_reason,
 )
-from ..issues import Code, Issue, make_issue
-from ..paths import MAX_FILE_BYTES, file_problem
+from ..foundations.issues import Code, Issue, make_issue
+from ..foundations.paths import MAX_FILE_BYTES, file_problem
 from .structure import Table
 
 DESCRIPTOR_FILE = "datapackage.json"

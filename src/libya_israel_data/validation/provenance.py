@@ -13,9 +13,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import polars as pl
 
 from ..contract import NAMES
-from ..dates import date_bounds
-from ..issues import Code, Issue, shown
-from ..relays import Chains
+from ..foundations.dates import date_bounds
+from ..foundations.issues import Code, Issue, shown
+from ..foundations.relays import Chains
 from .rules import Context, rule
 from .structure import ROW
 from .tables import present

@@ -20,7 +20,7 @@ from typing import Any
 import polars as pl
 
 from ..contract import Resource
-from ..issues import CAP, Code, Issue, make_issue
+from ..foundations.issues import CAP, Code, Issue, make_issue
 from .structure import LINE, ROW, Table
 
 #: The layers that run rules, in order (the descriptor and structure layers read the package

@@ -23,7 +23,7 @@ from pathlib import Path
 import polars as pl
 
 from ..contract import Package, Resource
-from ..issues import Issue, make_issue
+from ..foundations.issues import Issue, make_issue
 from .lengths import MAX_RECORD_BYTES, too_long
 
 #: Files with fewer body bytes are always read the exact, slow way (it is fast enough there, and

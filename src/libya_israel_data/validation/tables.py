@@ -15,7 +15,7 @@ import polars as pl
 
 from ..contract import Resource, reference
 from ..contract.compile import Check, polars_checks, present
-from ..issues import CAP, Code, Issue, make_issue, shown
+from ..foundations.issues import CAP, Code, Issue, make_issue, shown
 from .rules import Context, rule
 from .structure import LINE, ROW, Table
 

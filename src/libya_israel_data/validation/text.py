@@ -8,7 +8,7 @@ from functools import cache
 
 import polars as pl
 
-from ..issues import Code, Issue
+from ..foundations.issues import Code, Issue
 from .rules import Context, rule
 from .structure import Table
 from .tables import Check, evaluate, present

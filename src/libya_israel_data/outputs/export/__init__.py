@@ -11,9 +11,9 @@ import json as _json  # not "json": the submodule export.json would shadow it
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..package import InvalidPackageError, open_package
-from ..progress import Progress
-from .atomic import OutputBusyError, TargetExistsError, UnsafeTargetError
+from ...dataset.package import InvalidPackageError, open_package
+from ...foundations.atomic import OutputBusyError, TargetExistsError, UnsafeTargetError
+from ...foundations.progress import Progress
 
 FORMATS = ("sqlite", "json", "csv", "parquet", "graphml", "gexf")
 #: The formats a file extension names unambiguously; csv and parquet write folders.
@@ -96,7 +96,7 @@ def check_output(fmt: str, output: Path, descriptor: Path, force: bool) -> None:
     """Refuse an output that would destroy data: a file of the input package, a folder that
     holds any of them, or (with ``force``) an existing target that is not a previous export of
     this tool in the same format."""
-    from .atomic import check_target
+    from ...foundations.atomic import check_target
 
     check_target(output, force)
     out = output.resolve()
@@ -129,7 +129,7 @@ def check_output(fmt: str, output: Path, descriptor: Path, force: bool) -> None:
 def _check_previous_folder(fmt: str, output: Path) -> None:
     """A folder is replaced only if it is empty or an earlier export in the same format wrote
     it, as its manifest says; only the files the manifest lists are replaced."""
-    from .atomic import MANIFEST, read_manifest
+    from ...foundations.atomic import MANIFEST, read_manifest
 
     if output.is_symlink() or not output.is_dir():
         raise UnsafeTargetError(
@@ -151,7 +151,7 @@ def claim_output(fmt: str, output: Path, descriptor: Path, force: bool) -> Itera
     """Check ``output`` (:func:`check_output`), hold the right to write it while the body runs
     (a second writer is refused with :class:`OutputBusyError`), and clean up what a killed
     earlier writer left beside it."""
-    from .atomic import output_lock, recover_leftovers
+    from ...foundations.atomic import output_lock, recover_leftovers
 
     check_output(fmt, output, descriptor, force)
     with output_lock(output):
@@ -163,7 +163,7 @@ def claim_output(fmt: str, output: Path, descriptor: Path, force: bool) -> Itera
 def check_datasette_metadata(path: Path, force: bool) -> None:
     """metadata.json is replaced only with ``force``, and only when it is datasette metadata
     (a JSON object with ``databases``), never an unrelated file of the same name."""
-    from .atomic import check_target
+    from ...foundations.atomic import check_target
 
     check_target(path, force)
     if not path.exists() and not path.is_symlink():
@@ -198,7 +198,7 @@ def export(
     output = Path(output)
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    from ..paths import resolve_descriptor
+    from ...foundations.paths import resolve_descriptor
 
     descriptor = resolve_descriptor(package)
     if datasette_metadata:
@@ -249,10 +249,10 @@ def _export(
 def steps(fmt: str = "sqlite") -> int:
     """Progress steps of an export: validation's, then the writing (a step per table for
     SQLite, the longest to write)."""
-    from ..validation import steps as validation_steps
+    from ...validation import steps as validation_steps
 
     if fmt == "sqlite":
-        from ..contract import RESOURCES
+        from ...contract import RESOURCES
         from .sqlite import WRITE_STEPS
 
         return validation_steps() + len(RESOURCES) + WRITE_STEPS

@@ -13,8 +13,8 @@ from typing import Any, Optional
 from pydantic import BaseModel, ConfigDict, create_model
 from pydantic import Field as PydanticField
 
-from .contract import Resource
-from .contract.compile import pydantic_annotation
+from ..contract import Resource
+from ..contract.compile import pydantic_annotation
 
 #: Class names of the contract's resources (others get a title-cased name).
 CLASS_NAMES = {

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from .contract import NAMES, Resource
-from .dates import date_bounds
-from .folding import RTL_TEXT, RTL_WORD, Vocabulary, fold_expr
-from .relays import Chains
+from ..contract import NAMES, Resource
+from ..foundations.dates import date_bounds
+from ..foundations.folding import RTL_TEXT, RTL_WORD, Vocabulary, fold_expr
+from ..foundations.relays import Chains
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import polars as pl
 
-from ..contract import reference_schema
+from ...contract import reference_schema
+from ...dataset.package import ValidatedPackage
+from ...foundations.atomic import atomic_folder
 from ..integrity import write_json_atomic
-from ..package import ValidatedPackage
-from .atomic import atomic_folder
 from .checks import check_before_writing
 
 CSV_MARK = "x-libya-israel-data-export"

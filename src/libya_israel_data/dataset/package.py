@@ -17,13 +17,13 @@ from typing import Any
 
 import polars as pl
 
-from .contract import Resource
+from ..contract import Resource
+from ..foundations.issues import Report
+from ..foundations.paths import resolve_descriptor
+from ..foundations.progress import Progress
+from ..validation import check
+from ..validation.structure import LINE, ROW
 from .derive import Derived
-from .issues import Report
-from .paths import resolve_descriptor
-from .progress import Progress
-from .validation import check
-from .validation.structure import LINE, ROW
 
 
 class InvalidPackageError(ValueError):

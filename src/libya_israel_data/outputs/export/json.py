@@ -16,11 +16,11 @@ from typing import Any
 
 import polars as pl
 
-from ..contract import Resource
-from ..derive import derived_columns
-from ..models import model_for
-from ..package import ValidatedPackage
-from .atomic import atomic_file
+from ...contract import Resource
+from ...dataset.derive import derived_columns
+from ...dataset.models import model_for
+from ...dataset.package import ValidatedPackage
+from ...foundations.atomic import atomic_file
 from .checks import check_before_writing
 
 #: Records serialised at a time.

@@ -14,8 +14,8 @@ from functools import cache
 
 import pandera.pandas as pa
 
-from .contract import Resource
-from .contract.compile import pandera_column
+from ..contract import Resource
+from ..contract.compile import pandera_column
 from .derive import derived_columns
 
 

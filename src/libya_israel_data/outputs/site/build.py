@@ -14,10 +14,10 @@ from typing import Any
 import polars as pl
 from markupsafe import Markup
 
-from .. import folding
-from ..contract import NAMES
-from ..package import ValidatedPackage, shown_metadata
-from ..search import index
+from ...contract import NAMES
+from ...dataset.package import ValidatedPackage, shown_metadata
+from ...dataset.search import index
+from ...foundations import folding
 from . import svg
 from .downloads import write_downloads
 from .labels import human_date, label
@@ -59,7 +59,7 @@ def _env():
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
     env = Environment(
-        loader=PackageLoader("libya_israel_data.site", "templates"),
+        loader=PackageLoader("libya_israel_data.outputs.site", "templates"),
         autoescape=select_autoescape(["html"]),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -164,9 +164,9 @@ def search_index(package: ValidatedPackage) -> list[list[str]]:
 
 
 def fold_script() -> str:
-    """The JavaScript twin of :func:`libya_israel_data.folding.fold_query`, from its tables."""
+    """The JavaScript twin of :func:`..foundations.folding.fold_query`, from its tables."""
     return (
-        "// Generated from libya_israel_data/folding.py: the same folding as the Python API.\n"
+        "// Generated from libya_israel_data/foundations/folding.py: the Python API's folding.\n"
         f"const LID_FOLDING = {json.dumps(folding.tables(), ensure_ascii=False, sort_keys=True)};\n"
         + (Path(__file__).parent / "templates" / "fold.js").read_text(encoding="utf-8")
     )

@@ -12,9 +12,9 @@ import re
 
 import polars as pl
 
-from ..issues import Code, Issue, Report, make_issue, shown
-from ..package import InvalidPackageError, ValidatedPackage
-from ..validation.text import NONCHARACTERS
+from ...dataset.package import InvalidPackageError, ValidatedPackage
+from ...foundations.issues import Code, Issue, Report, make_issue, shown
+from ...validation.text import NONCHARACTERS
 
 #: Issues kept per check: enough to name the problem, bounded whatever the package.
 SHOWN = 10

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..package import ValidatedPackage, open_package
-from ..progress import Progress
+from ...dataset.package import ValidatedPackage, open_package
+from ...foundations.progress import Progress
 
 __all__ = ["build_site"]
 
@@ -29,9 +29,9 @@ def build_site(
     Raises :class:`~libya_israel_data.InvalidPackageError` when the package has errors, and the
     export's :class:`TargetExistsError` / :class:`UnsafeTargetError` for an output that exists
     (without ``force``) or that is not a previous site."""
+    from ...foundations.atomic import atomic_folder
+    from ...foundations.paths import resolve_descriptor
     from ..export import claim_output
-    from ..export.atomic import atomic_folder
-    from ..paths import resolve_descriptor
     from .build import write_site
 
     output = Path(output)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import polars as pl
 
-from .contract import RESOURCES
+from ..contract import RESOURCES
 from .models import Record, model_for
 from .package import InvalidPackageError, ValidatedPackage, open_package
 
@@ -83,7 +83,7 @@ class Dataset:
             return value
         import difflib
 
-        from .folding import fold
+        from ..foundations.folding import fold
 
         wanted = fold(value)
         by_name = []

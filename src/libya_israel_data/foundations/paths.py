@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from importlib import resources
 from pathlib import Path
 
 DESCRIPTOR = "datapackage.json"
@@ -21,9 +22,11 @@ def shipped_descriptor() -> Path:
     """The descriptor of the package this library ships.
 
     A wheel carries the package under ``libya_israel_data/_package``; an editable install or a
-    plain checkout reads the repository's own copy, two folders above this file.
+    plain checkout reads the repository's own copy, two folders above the package.
     """
-    here = Path(__file__).resolve().parent
+    # The package is a plain folder on disk (the wheel is not zip-imported), so the resource
+    # path is a real path that open_package can read and hash.
+    here = Path(str(resources.files("libya_israel_data"))).resolve()
     wheel_copy = here / "_package" / DESCRIPTOR
     if wheel_copy.is_file():
         return wheel_copy

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .issues import Issue, Report
+from ..foundations.issues import Issue, Report
 
 
 def _escape_data(text: str) -> str:

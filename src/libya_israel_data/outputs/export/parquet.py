@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..package import ValidatedPackage
-from .atomic import atomic_folder
+from ...dataset.package import ValidatedPackage
+from ...foundations.atomic import atomic_folder
 from .checks import check_before_writing
 
 #: The writer's fixed options (part of the reproducibility contract).

@@ -7,8 +7,8 @@ from typing import Any
 
 import polars as pl
 
-from .package import open_package
-from .progress import Progress
+from ..dataset.package import open_package
+from ..foundations.progress import Progress
 
 
 def _open(path: str | Path, progress: Progress | None = None):
@@ -26,7 +26,7 @@ def _frames(package) -> dict[str, tuple[list[str], list[str], pl.DataFrame]]:
 
 def _schemas(package) -> dict[str, dict[str, Any]]:
     """Each resource's Table Schema as the package declares it (descriptions included)."""
-    from .contract import read_json
+    from ..contract import read_json
 
     out = {}
     for entry in package.descriptor.get("resources", []):

@@ -8,9 +8,9 @@ import os
 import secrets
 from pathlib import Path
 
-from .contract import unsafe_path_reason
-from .paths import file_problem, resolve_descriptor
-from .progress import Progress
+from ..contract import unsafe_path_reason
+from ..foundations.paths import file_problem, resolve_descriptor
+from ..foundations.progress import Progress
 
 
 def file_hash(path: Path) -> str:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from .folding import RTL_WORD, Group, Vocabulary, fold_expr, fold_query, fts_query
+from ..foundations.folding import RTL_WORD, Group, Vocabulary, fold_expr, fold_query, fts_query
 
 if TYPE_CHECKING:
     from .package import ValidatedPackage

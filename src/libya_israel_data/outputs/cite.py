@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .paths import resolve_descriptor
-from .progress import Progress
+from ..foundations.paths import resolve_descriptor
+from ..foundations.progress import Progress
 
 AUTHOR = "libya-israel-data contributors"
 
@@ -42,7 +42,7 @@ def _row(
     validate: bool,
     progress: Progress | None,
 ) -> dict[str, str]:
-    from .package import open_package
+    from ..dataset.package import open_package
 
     package = open_package(path, validate=validate, progress=progress)
     if resource not in package.tables:

@@ -8,10 +8,10 @@ from typing import Any
 
 import polars as pl
 
-from . import contract
-from .derive import Derived
-from .package import ValidatedPackage, open_package
-from .progress import Progress
+from .. import contract
+from ..dataset.derive import Derived
+from ..dataset.package import ValidatedPackage, open_package
+from ..foundations.progress import Progress
 
 
 def coverage(

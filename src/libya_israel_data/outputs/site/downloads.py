@@ -12,7 +12,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from ..package import ValidatedPackage
+from ...dataset.package import ValidatedPackage
 
 NAME = "libya-israel-data"
 #: The time stamped on every member of a ZIP archive (ZIP cannot store earlier dates).

@@ -17,17 +17,17 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from . import __version__
+from .. import __version__
 
 if TYPE_CHECKING:
-    from .progress import Progress
+    from ..foundations.progress import Progress
 
 
 def _descriptor(path: str | None, *, announce: bool = False):
     """The descriptor a command acts on: PATH, or without it the package in the current folder
     or its parents, or else the shipped one. With ``announce`` and no PATH, say which on
     standard error (given a PATH, the user knows)."""
-    from .paths import PackageNotFound, discover_descriptor, resolve_descriptor
+    from ..foundations.paths import PackageNotFound, discover_descriptor, resolve_descriptor
 
     try:
         found = resolve_descriptor(path) if path else discover_descriptor()
@@ -51,7 +51,7 @@ def _format_of(fmt: str | None, output: str) -> str:
     """The export format: --format, or the one OUTPUT's extension names, or SQLite; a usage
     error when the two disagree (``--output lid.json --format sqlite`` would write a database
     named like a JSON document)."""
-    from .export import format_of
+    from ..outputs.export import format_of
 
     try:
         return format_of(output, fmt)
@@ -85,7 +85,7 @@ def _bar(steps: int, fmt: str = "text") -> Iterator[Progress]:
     """The progress bar of every command's long work (reading, validating, writing), on
     standard error: it shows only on a terminal, once the work has taken a second, and never
     beside JSON output (that is a machine's)."""
-    from .progress import Progress
+    from ..foundations.progress import Progress
 
     progress = Progress(steps, enabled=False if fmt in ("json", "github", "markdown") else None)
     try:
@@ -103,7 +103,7 @@ def _write(output: str, steps: int, write: Callable[[Any], Any]) -> None:
     codes: 2 for an output that may not be written, 1 for invalid data, a message without a
     traceback for an OS error. SIGTERM (kill, a CI timeout) unwinds like Ctrl-C, so the
     writer's temporary files are removed."""
-    from .export import InvalidPackageError, TargetExistsError, UnsafeTargetError
+    from ..outputs.export import InvalidPackageError, TargetExistsError, UnsafeTargetError
 
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
@@ -154,8 +154,8 @@ def validate(path: str | None, fmt: str) -> None:
     standard error. Exit code 0 when there are no errors
     (warnings allowed), 1 when there are errors, 2 for usage errors.
     """
-    from .validation import steps
-    from .validation import validate as run
+    from ..validation import steps
+    from ..validation import validate as run
 
     descriptor = _descriptor(path, announce=fmt == "text")
     with _bar(steps(), fmt) as progress:
@@ -224,8 +224,8 @@ def export(
     """
     from pathlib import Path
 
-    from .export import export as run
-    from .export import steps
+    from ..outputs.export import export as run
+    from ..outputs.export import steps
 
     fmt = _format_of(fmt, output)
     if spreadsheet_safe and fmt != "csv":
@@ -256,8 +256,8 @@ def refresh(path: str | None) -> None:
     Without PATH, refresh the package in the current folder or the nearest parent that has a
     datapackage.json (never the installed copy unless there is none); the package is named on
     standard error."""
-    from .contract import RESOURCES
-    from .integrity import refresh as run
+    from ..contract import RESOURCES
+    from ..outputs.integrity import refresh as run
 
     descriptor = _descriptor(path, announce=True)
     try:
@@ -283,10 +283,10 @@ def coverage(path: str | None, fmt: str, keep_going: bool) -> None:
     --keep-going is given."""
     import json
 
-    from .coverage import coverage as run
-    from .coverage import render
-    from .package import InvalidPackageError
-    from .validation import steps
+    from ..dataset.package import InvalidPackageError
+    from ..outputs.coverage import coverage as run
+    from ..outputs.coverage import render
+    from ..validation import steps
 
     descriptor = _descriptor(path, announce=fmt == "text")
     try:
@@ -321,10 +321,10 @@ def diff(old: str, new: str, fmt: str) -> None:
     """
     import json
 
-    from .diff import diff as run
-    from .diff import differs, render, render_markdown
-    from .package import InvalidPackageError
-    from .validation import steps
+    from ..dataset.package import InvalidPackageError
+    from ..outputs.diff import diff as run
+    from ..outputs.diff import differs, render, render_markdown
+    from ..validation import steps
 
     try:
         with _bar(2 * steps(), fmt) as progress:
@@ -359,8 +359,8 @@ def site(output: str, package: str | None, force: bool) -> None:
     """
     from pathlib import Path
 
-    from .site import build_site
-    from .validation import steps
+    from ..outputs.site import build_site
+    from ..validation import steps
 
     descriptor = _descriptor(package, announce=True)
     _write(
@@ -388,10 +388,10 @@ def search(query: str, package: str | None, fmt: str, keep_going: bool) -> None:
     most 256 characters. Exit code 0 when something is found, 1 when nothing is."""
     import json
 
-    from .folding import QueryError, fold_query
-    from .package import InvalidPackageError, open_package
-    from .search import find
-    from .validation import steps
+    from ..dataset.package import InvalidPackageError, open_package
+    from ..dataset.search import find
+    from ..foundations.folding import QueryError, fold_query
+    from ..validation import steps
 
     try:
         fold_query(query)  # refused before the package is read
@@ -431,9 +431,9 @@ def cite(
 ) -> None:
     """Print a citation of the dataset, or of one row (e.g. `cite claims c-1001`), naming the
     version. A package with errors is refused unless --keep-going is given."""
-    from .cite import citation
-    from .package import InvalidPackageError
-    from .validation import steps
+    from ..dataset.package import InvalidPackageError
+    from ..outputs.cite import citation
+    from ..validation import steps
 
     descriptor = _descriptor(package, announce=True)
     try:

@@ -21,9 +21,9 @@ from typing import Any
 
 import polars as pl
 
-from ..contract import NAMES
-from ..package import ValidatedPackage
-from .atomic import atomic_file
+from ...contract import NAMES
+from ...dataset.package import ValidatedPackage
+from ...foundations.atomic import atomic_file
 from .checks import check_before_writing
 
 P, ORG, M, PA, OP, C = (

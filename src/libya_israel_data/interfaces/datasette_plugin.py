@@ -18,7 +18,7 @@ from datasette import hookimpl
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from .search import register
+from ..dataset.search import register
 
 #: The page of the full-text table, as datasette routes it: /<database>/search
 SEARCH_PAGE = r"^/(?P<database>[^/.]+)/search$"

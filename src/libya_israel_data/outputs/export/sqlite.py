@@ -19,9 +19,9 @@ from typing import Any
 
 import polars as pl
 
-from ..contract import NAMES, Resource
-from ..contract.compile import sql_column, sql_type
-from ..derive import (
+from ...contract import NAMES, Resource
+from ...contract.compile import sql_column, sql_type
+from ...dataset.derive import (
     DISPUTED,
     EVIDENCE_SOURCE,
     ORGANIZATION,
@@ -33,11 +33,11 @@ from ..derive import (
     disputed_columns,
     table_columns,
 )
-from ..folding import MAX_QUERY_LENGTH
-from ..package import ValidatedPackage
-from ..progress import Progress, Silent
-from ..search import TIER
-from .atomic import atomic_file
+from ...dataset.package import ValidatedPackage
+from ...dataset.search import TIER
+from ...foundations.atomic import atomic_file
+from ...foundations.folding import MAX_QUERY_LENGTH
+from ...foundations.progress import Progress, Silent
 from .checks import check_before_writing
 
 C, P = NAMES.claims, NAMES.people
@@ -163,7 +163,7 @@ def create_table_sql(resource: Resource) -> str:
 def _slices(package: ValidatedPackage, name: str) -> Iterator[pl.DataFrame]:
     """A resource's table with its derived columns, as SQLite stores them (typed, dates as ISO
     text), in slices of :data:`BATCH` rows: a typed copy of one slice at a time."""
-    from ..contract.compile import typed
+    from ...contract.compile import typed
 
     resource = package.resources[name]
     fields = {f.name: f for f in resource.fields}
@@ -202,7 +202,7 @@ def search_batches(package: ValidatedPackage) -> Iterator[pl.DataFrame]:
     """Rows of the FTS table, in order and in batches: the API's search corpus (resource, id,
     field, label, the original text) and its folded text, folded in parallel by the API's own
     expression."""
-    from ..search import index
+    from ...dataset.search import index
 
     vocabulary = package.derived.search_vocabulary
     for part in package.derived.search_parts(BATCH):
