@@ -2,6 +2,7 @@
 
     python benchmarks/run.py --claims 1000000            # one size
     python benchmarks/run.py --claims 1000,10000,100000,1000000 --markdown docs/benchmarks.md
+    python benchmarks/run.py --sqlite-only --claims 1000000 --repeat 2   # the SQLite export alone
 
 For each size a synthetic package is generated (benchmarks/generate.py), then every command runs
 in its own process, several times: the report gives the median wall time, the peak RSS of the
@@ -65,6 +66,8 @@ class Result:
     claims: int | None
     seconds: list[float] = field(default_factory=list)
     rss_mib: list[float] = field(default_factory=list)
+    cpu_seconds: list[float] = field(default_factory=list)  # user + system
+    load: list[float] = field(default_factory=list)  # 1-minute load average at the start
 
     @property
     def median(self) -> float:
@@ -91,6 +94,7 @@ def measure(argv: list[str], repeat: int, *, name: str, claims: int | None) -> R
     """Run ``argv`` ``repeat`` times in its own process: wall time and peak RSS of each run."""
     result = Result(name, claims)
     for _ in range(repeat):
+        result.load.append(os.getloadavg()[0])
         start = time.perf_counter()
         proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         _pid, status, usage = os.wait4(proc.pid, 0)
@@ -102,6 +106,7 @@ def measure(argv: list[str], repeat: int, *, name: str, claims: int | None) -> R
         if code != 0:
             raise RuntimeError(f"{name}: exit {code}\n{err}")
         result.rss_mib.append(usage.ru_maxrss / 1024)  # KiB on Linux
+        result.cpu_seconds.append(usage.ru_utime + usage.ru_stime)
     print(
         f"  {name:<44} {result.median:8.2f} s {result.peak:7.0f} MiB",
         file=sys.stderr,
@@ -421,6 +426,27 @@ def write_markdown(path: Path, text: str, command: str) -> None:
     path.write_text(new, encoding="utf-8")
 
 
+def sqlite_only(sizes: list[int], work: Path, repeat: int) -> str:
+    """Only ``export --format sqlite``, run after run: wall and CPU time, peak RSS and the load
+    average when it started (on a shared machine, CPU time says more than wall time)."""
+    lines = [
+        "| claims | run | wall s | CPU s | peak RSS MiB | load (1 min) |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    for n in sizes:
+        pkg = generate(n, work / f"pkg-{n}")
+        out = work / f"out-{n}"
+        out.mkdir(exist_ok=True)
+        r = measure(
+            export("sqlite", pkg, out / "lid.sqlite"), repeat, name="export sqlite", claims=n
+        )
+        shutil.rmtree(out, ignore_errors=True)
+        for i, row in enumerate(zip(r.seconds, r.cpu_seconds, r.rss_mib, r.load, strict=True), 1):
+            wall, cpu, rss, load = row
+            lines.append(f"| {n:,} | {i} | {wall:.1f} | {cpu:.1f} | {rss:.0f} | {load:.2f} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument(
@@ -440,10 +466,21 @@ def main(argv: list[str] | None = None) -> int:
         help="largest size at which the graph exports and the site run (default: 100000)",
     )
     ap.add_argument("--markdown", type=Path, help="also write the report into this file")
+    ap.add_argument(
+        "--sqlite-only",
+        action="store_true",
+        help="measure only export --format sqlite at each size (wall and CPU time, peak RSS, "
+        "load average), print a table and write nothing",
+    )
     args = ap.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.claims.split(",") if s]
     work = args.workdir or Path(tempfile.mkdtemp(prefix="lid-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    if args.sqlite_only:
+        print(sqlite_only(sizes, work, args.repeat))
+        if args.workdir is None:
+            shutil.rmtree(work, ignore_errors=True)
+        return 0
     rows: list[Row] = []
     grown: list[Result] = []
     for n in sizes:

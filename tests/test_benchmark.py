@@ -57,3 +57,26 @@ def test_benchmark_runs_at_a_thousand_claims(tmp_path: Path) -> None:
     assert "frictionless validate" in report and "sqlite-utils insert_all" in report
     assert "frictionless errors that libya-israel-data misses: none" in report
     assert "injected errors that libya-israel-data misses: none" in report
+
+
+def test_sqlite_only_measures_the_export_alone(tmp_path: Path) -> None:
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "run.py"),
+            "--sqlite-only",
+            "--claims",
+            "300",
+            "--repeat",
+            "2",
+            "--workdir",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    rows = [line for line in out.stdout.splitlines() if line.startswith("| 300 |")]
+    assert [row.split(" | ")[1] for row in rows] == ["1", "2"]
+    assert "frictionless" not in out.stderr and not (tmp_path / "out-300").exists()

@@ -94,15 +94,49 @@ def test_sqlite_passes_integrity_and_foreign_key_checks(exported: dict[str, Path
 
 
 def test_sqlite_search_table_is_whole(exported: dict[str, Path], tmp_path: Path) -> None:
-    """The full-text table is built beside the tables and copied in: FTS5's own check finds its
-    index and its rows in agreement, one row per searchable cell, and nothing is left beside
-    the export."""
+    """FTS5's own check finds the full-text table's index and its rows in agreement, one row per
+    searchable cell, and nothing is left beside the export."""
     con = sqlite3.connect(exported["sqlite"])
     con.execute("INSERT INTO search(search) VALUES ('integrity-check')")  # raises if corrupt
     rows = con.execute("SELECT count(*) FROM search").fetchone()[0]
     assert rows == open_package(resolve_descriptor(None)).derived.search_corpus.height
     names = sorted(p.name for p in exported["sqlite"].parent.iterdir())
     assert not [n for n in names if n.endswith(".tmp")], names
+
+
+def test_sqlite_search_table_keeps_fts5_default_hashsize(exported: dict[str, Path]) -> None:
+    """The export builds the index with a large in-memory buffer, then sets FTS5's default back:
+    a database opened later does not buffer 64 MiB of terms on every write."""
+    con = sqlite3.connect(exported["sqlite"])
+    config = dict(con.execute("SELECT k, v FROM search_config").fetchall())
+    assert config.get("hashsize", 1024 * 1024) == 1024 * 1024, config
+
+
+def test_interrupt_while_indexing_leaves_previous_target_intact(
+    tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C between two batches of the search corpus: it stops the export at once, and the
+    previous database and the folder are as they were."""
+    from libya_israel_data.outputs.export import sqlite as sqlite_export
+
+    out = export("sqlite", tmp_path / "lid.sqlite", package=tiny)
+    before, listing = out.read_bytes(), sorted(p.name for p in tmp_path.iterdir())
+    real, seen = sqlite_export.search_batches, []
+
+    def interrupted(package):
+        for batch in real(package):
+            if seen:
+                raise KeyboardInterrupt
+            seen.append(batch.height)
+            yield batch
+
+    monkeypatch.setattr(sqlite_export, "BATCH", 3)  # several batches on the tiny package
+    monkeypatch.setattr(sqlite_export, "search_batches", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        export("sqlite", out, package=tiny, force=True)
+    assert len(seen) == 1  # stopped at the second batch
+    assert sorted(p.name for p in tmp_path.iterdir()) == listing
+    assert out.read_bytes() == before
 
 
 def test_sqlite3_shell_foreign_key_check_prints_nothing(exported: dict[str, Path]) -> None:
@@ -244,9 +278,9 @@ def test_usage_errors(tiny: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("fmt", "target", "module", "function"),
     [
-        # in the search writer's thread, then in the tables' writer while the other runs
-        ("sqlite", "lid.sqlite", "libya_israel_data.outputs.export.sqlite", "search_batches"),
+        # while the tables are written, then while the search index is
         ("sqlite", "lid.sqlite", "libya_israel_data.outputs.export.sqlite", "views"),
+        ("sqlite", "lid.sqlite", "libya_israel_data.outputs.export.sqlite", "search_batches"),
         ("json", "lid.json", "polars.DataFrame", "write_ndjson"),
         ("csv", "lid-csv", "libya_israel_data.outputs.export.csv", "json_text"),
     ],
@@ -296,99 +330,6 @@ def test_json_written_in_slices_is_the_same_document(
     monkeypatch.setattr(json_export, "CHUNK", 2)
     sliced = export("json", tmp_path / "sliced.json", package=tiny).read_bytes()
     assert sliced == whole
-
-
-def test_search_batches_are_computed_ahead_in_order() -> None:
-    from concurrent.futures import ThreadPoolExecutor
-
-    from libya_israel_data.outputs.export.sqlite import _ahead
-
-    with ThreadPoolExecutor(1) as pool:
-        assert list(_ahead(iter(range(5)), pool)) == [0, 1, 2, 3, 4]
-        assert list(_ahead(iter([]), pool)) == []
-
-
-def test_a_writer_that_takes_its_turn_again_queues_behind_the_other() -> None:
-    """The tables' writer releases and retakes its turn batch after batch: the search writer,
-    waiting meanwhile, goes first (a plain lock would let the releasing thread take it back at
-    once and starve the other)."""
-    import threading
-    import time
-
-    from libya_israel_data.outputs.export.sqlite import Turns
-
-    turns, order = Turns(), []
-    turns.__enter__()  # the tables' writer holds its turn
-    other = threading.Thread(
-        target=lambda: (turns.__enter__(), order.append("search"), turns.__exit__())
-    )
-    other.start()
-    while turns._next < 2:  # until the search writer waits with its ticket
-        time.sleep(0.001)
-    turns.__exit__(None, None, None)
-    turns.__enter__()  # at once again: behind the one who waited
-    order.append("tables")
-    turns.__exit__(None, None, None)
-    other.join(5)
-    assert order == ["search", "tables"]
-
-
-def test_a_turn_given_up_while_waiting_does_not_block_the_others() -> None:
-    """Ctrl-C while one writer waits for its turn: the turn passes on, so the other writer
-    finishes its batch and the export can unwind (rather than wait forever)."""
-    import threading
-
-    from libya_israel_data.outputs.export.sqlite import Turns
-
-    turns = Turns()
-    turns.__enter__()  # ticket 0, held
-    wait_for = turns._turn.wait_for
-
-    def interrupted(*args, **kwargs):
-        raise KeyboardInterrupt
-
-    turns._turn.wait_for = interrupted
-    with pytest.raises(KeyboardInterrupt):
-        turns.__enter__()  # ticket 1, given up
-    turns._turn.wait_for = wait_for
-    turns.__exit__(None, None, None)
-    other = threading.Thread(target=lambda: (turns.__enter__(), turns.__exit__(None, None, None)))
-    other.start()
-    other.join(5)
-    assert not other.is_alive()
-
-
-def test_search_writer_stops_when_asked(
-    tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """An export that fails or is interrupted stops the search writer within a batch, rather
-    than letting it fold and index the whole corpus first; nothing it began is committed."""
-    import itertools
-    import time
-    from concurrent.futures import ThreadPoolExecutor
-
-    from libya_israel_data.outputs.export import sqlite as sqlite_export
-
-    package = open_package(tiny)
-    real, seen = sqlite_export.search_batches, []
-
-    def endless(package):
-        for batch in itertools.cycle(list(real(package))):
-            seen.append(batch.height)
-            time.sleep(0.01)
-            yield batch
-
-    monkeypatch.setattr(sqlite_export, "search_batches", endless)
-    with ThreadPoolExecutor(2) as pool:
-        writer = sqlite_export.SearchWriter(package, tmp_path / "s.db", sqlite_export.Turns(), pool)
-        done = pool.submit(writer.run)
-        while len(seen) < 3:
-            time.sleep(0.005)
-        writer.stop()
-        done.result(timeout=5)
-    assert len(seen) < 10
-    con = sqlite3.connect(tmp_path / "s.db")
-    assert con.execute("SELECT name FROM sqlite_master").fetchall() == []
 
 
 def test_meeting_participants_covers_people_and_organizations(tiny: Path, tmp_path: Path) -> None:

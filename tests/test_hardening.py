@@ -132,7 +132,7 @@ def _sqlite_full() -> sqlite3.OperationalError:
     [
         ("write_database", OSError(28, "No space left on device"), "No space left on device"),
         ("write_database", _sqlite_full(), "database or disk is full"),
-        ("search_batches", _sqlite_full(), "database or disk is full"),  # the second thread
+        ("search_batches", _sqlite_full(), "database or disk is full"),  # while indexing
     ],
 )
 def test_os_errors_are_reported_without_a_traceback(

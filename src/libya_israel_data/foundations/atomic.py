@@ -340,17 +340,6 @@ def output_lock(target: Path) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def scratch_file(target: Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``target``; it is always removed (and, if a kill leaves
-    it, :func:`recover_leftovers` removes it)."""
-    path = _reserve(target, "tmp", _new_file)
-    try:
-        yield path
-    finally:
-        path.unlink(missing_ok=True)
-
-
-@contextlib.contextmanager
 def atomic_file(target: Path, force: bool = False) -> Iterator[Path]:
     """Yield a temporary path in the target's folder; on success it replaces ``target``."""
     with atomic_files([target], force) as (path,):

@@ -9,16 +9,13 @@ on every foreign key), derived columns (``<date>_earliest`` / ``_latest`` as ISO
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sqlite3
 import textwrap
-import threading
 from collections.abc import Iterator
-from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from html import escape
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import polars as pl
 
@@ -38,14 +35,13 @@ from ...dataset.derive import (
 )
 from ...dataset.package import ValidatedPackage
 from ...dataset.search import TIER
-from ...foundations.atomic import atomic_files, json_text, scratch_file, write_text
+from ...foundations.atomic import atomic_files, json_text, write_text
 from ...foundations.folding import MAX_QUERY_LENGTH
 from ...foundations.progress import Progress, Silent
 from .checks import check_before_writing
 
 C, P = NAMES.claims, NAMES.people
 PA, OP = NAMES.participants, NAMES.organization_participants
-T = TypeVar("T")
 DERIVED_TYPES = {"date": "TEXT", "count": "INTEGER"}
 #: Rows converted, folded and bound at a time: bounds the memory the export costs beyond the
 #: tables, and how long an interrupted export takes to stop.
@@ -193,8 +189,13 @@ SEARCH_TABLE = (
     "field UNINDEXED, label UNINDEXED, text, folded, stems)"
 )
 SEARCH_COLUMNS = ("resource", "id", "field", "label", "text", "folded", "stems")
-#: Bytes of terms FTS5 holds in memory before writing a segment (its default is 1 MiB).
-SEARCH_HASH = 64 * 1024 * 1024
+#: Bytes of terms FTS5 holds in memory before it writes them out as a segment of the index.
+#: With FTS5's default (1 MiB) a large corpus makes many small segments, merged again and again
+#: while it is indexed; the export builds with a larger buffer, then sets the default back so
+#: that the database it ships does not buffer that much on every later write.
+BUILD_HASHSIZE = 64 * 1024 * 1024
+DEFAULT_HASHSIZE = 1024 * 1024  # FTS5_DEFAULT_HASHSIZE in SQLite's fts5Int.h
+HASHSIZE = "INSERT INTO search(search, rank) VALUES ('hashsize', ?)"
 
 
 def search_batches(package: ValidatedPackage) -> Iterator[pl.DataFrame]:
@@ -208,133 +209,19 @@ def search_batches(package: ValidatedPackage) -> Iterator[pl.DataFrame]:
         yield index(part, vocabulary).select(SEARCH_COLUMNS)
 
 
-class Turns:
-    """A lock taken in turn (first come, first served). The two writers hold it while Python
-    binds rows to SQLite, and let go of it while SQLite works alone (tokenising, sorting an
-    index) or polars folds: binding on both threads at once hands Python's global lock back
-    and forth at every row, which costs more than it gains. A plain lock would let the tables'
-    writer take it back at once, batch after batch, and starve the search writer, which has
-    the longer way to go."""
+def _write_search(con: sqlite3.Connection, package: ValidatedPackage) -> None:
+    """Fill the full-text table in corpus order, batch by batch, and set FTS5's buffer back.
 
-    def __init__(self) -> None:
-        self._turn = threading.Condition()
-        self._next = 0
-        self._serving = 0
-        self._skipped: set[int] = set()
-
-    def __enter__(self) -> None:
-        with self._turn:
-            ticket = self._next
-            self._next += 1
-            try:
-                self._turn.wait_for(lambda: self._serving == ticket)
-            except BaseException:  # interrupted while waiting (Ctrl-C): give the turn away
-                self._skipped.add(ticket)
-                self._advance()
-                raise
-
-    def __exit__(self, *exc: object) -> None:
-        with self._turn:
-            self._serving += 1
-            self._advance()
-
-    def _advance(self) -> None:
-        """Serve the next ticket whose holder still waits (the condition is held)."""
-        while self._serving in self._skipped:
-            self._skipped.remove(self._serving)
-            self._serving += 1
-        self._turn.notify_all()
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    con = sqlite3.connect(path, isolation_level=None)
-    con.execute("PRAGMA journal_mode = OFF")  # a temporary file: atomicity comes from rename
-    con.execute("PRAGMA synchronous = OFF")
-    return con
-
-
-class SearchWriter:
-    """Builds the FTS table alone in the database at ``path`` (a scratch file), beside the
-    tables' writer. Polars folds each batch in ``pool`` while the one before is bound to
-    SQLite; SQLite then tokenises the whole corpus in one statement, without Python's global
-    lock (rows bound one by one would hold it all along). :meth:`stop` ends it early from
-    another thread: between batches, or by interrupting SQLite mid-statement."""
-
-    def __init__(self, package: ValidatedPackage, path: Path, turns: Turns, pool: Executor):
-        self.package, self.path, self.turns, self.pool = package, path, turns, pool
-        self._stopped = threading.Event()
-        self._con: sqlite3.Connection | None = None
-
-    def run(self) -> None:
-        con = self._con = _connect(self.path)
-        try:
-            con.execute("BEGIN")
-            con.execute(f"CREATE TABLE corpus ({', '.join(SEARCH_COLUMNS)})")
-            marks = ", ".join("?" * len(SEARCH_COLUMNS))
-            for batch in _ahead(search_batches(self.package), self.pool):
-                if self._stopped.is_set():
-                    return
-                with self.turns:
-                    con.executemany(f"INSERT INTO corpus VALUES ({marks})", batch.iter_rows())
-            con.execute(SEARCH_TABLE)
-            # FTS5 writes its in-memory terms to a new segment every megabyte by default, then
-            # merges the segments again and again: a larger buffer merges far less.
-            con.execute("INSERT INTO search(search, rank) VALUES ('hashsize', ?)", (SEARCH_HASH,))
-            if self._stopped.is_set():
-                return
-            con.execute("INSERT INTO search SELECT * FROM corpus ORDER BY rowid")
-            con.execute("COMMIT")
-        finally:
-            self._con = None
-            con.close()
-
-    def stop(self) -> None:
-        self._stopped.set()
-        con = self._con
-        if con is not None:
-            # thread-safe: the running statement fails with "interrupted"
-            with contextlib.suppress(sqlite3.ProgrammingError):  # closed meanwhile
-                con.interrupt()
-
-
-def _ahead(items: Iterator[T], pool: Executor) -> Iterator[T]:
-    """The items of ``items``, each computed in ``pool`` while the caller uses the one before
-    (one at a time: the iterator is never advanced from two threads at once)."""
-    end = object()
-    pending = pool.submit(next, items, end)
-    while (item := pending.result()) is not end:
-        pending = pool.submit(next, items, end)
-        yield item  # type: ignore[misc]
-
-
-def copy_search(con: sqlite3.Connection, scratch: Path) -> None:
-    """Move the FTS table built in ``scratch`` into ``con``'s database.
-
-    An FTS5 table is stored in ordinary shadow tables (``search_data``, ``search_idx``,
-    ``search_content``, ``search_docsize``, ``search_config``). The table is declared here as it
-    was there, its fresh shadow tables emptied, and the built ones copied in whole: SQLite moves
-    the records of an ``INSERT INTO ... SELECT *`` between tables of one layout without decoding
-    them. This connection never reads the table before it is closed, so it holds no stale view
-    of it; the export's tests run FTS5's own ``integrity-check`` on the result.
-    """
-    con.execute("ATTACH DATABASE ? AS scratch", (str(scratch),))
-    con.execute("BEGIN")
+    The folded rows are bound straight into FTS5, which tokenises each as it comes. Staging
+    them in a plain table and moving them with one ``INSERT INTO search SELECT ...`` was
+    measured (docs/benchmarks.md): it binds every row twice (into the plain table, then out of
+    it) for the same tokenising, and with one writer nothing else runs during that statement."""
     con.execute(SEARCH_TABLE)
-    shadows = (
-        "SELECT name FROM {}.sqlite_master "
-        "WHERE type = 'table' AND name GLOB 'search_*' ORDER BY name"
-    )
-    built = [name for (name,) in con.execute(shadows.format("scratch"))]
-    fresh = [name for (name,) in con.execute(shadows.format("main"))]
-    if built != fresh:
-        raise RuntimeError(f"FTS5 shadow tables differ: {built} != {fresh}")
-    for name in built:
-        con.execute(f"DELETE FROM main.{_q(name)}")
-        con.execute(f"INSERT INTO main.{_q(name)} SELECT * FROM scratch.{_q(name)}")
-    con.execute("COMMIT")
-    # On failure the caller closes the connection, which lets go of the scratch file: a
-    # DETACH inside the failed transaction would fail too, and hide the first error.
-    con.execute("DETACH DATABASE scratch")
+    con.execute(HASHSIZE, (BUILD_HASHSIZE,))
+    marks = ", ".join("?" * len(SEARCH_COLUMNS))
+    for batch in search_batches(package):
+        con.executemany(f"INSERT INTO search VALUES ({marks})", batch.iter_rows())
+    con.execute(HASHSIZE, (DEFAULT_HASHSIZE,))
 
 
 def package_rows(package: ValidatedPackage) -> list[tuple[str, str]]:
@@ -354,75 +241,46 @@ WRITE_STEPS = 3
 
 
 def write_database(
-    package: ValidatedPackage,
-    path: Path,
-    *,
-    scratch: Path | None = None,
-    progress: Progress | None = None,
+    package: ValidatedPackage, path: Path, *, progress: Progress | None = None
 ) -> None:
-    """Write the database to ``path`` (a new, temporary file).
-
-    Two writers work side by side: this thread fills the tables, indexes and views, while a
-    second builds the full-text table in ``scratch`` (a temporary file beside ``path`` when not
-    given), which is then copied in (:func:`copy_search`). The FTS table costs as much as all
-    the rest, and SQLite tokenises without Python's global lock, so on two cores the export takes
-    about as long as the longer of the two. The bytes do not depend on which finishes first.
-    """
+    """Write the database to ``path`` (a new, temporary file), through one connection and in
+    one transaction: the tables, their indexes and views, then the full-text table, then
+    ``_package``. The bytes depend only on the package."""
     check_before_writing(package)
-    with contextlib.ExitStack() as stack:
-        if scratch is None:
-            scratch = stack.enter_context(scratch_file(path))
-        # two threads: the search writer, and polars folding its next batch
-        pool = stack.enter_context(ThreadPoolExecutor(2, thread_name_prefix="lid-search"))
-        turns = Turns()
-        writer = SearchWriter(package, scratch, turns, pool)
-        search = pool.submit(writer.run)
-        try:
-            _write_tables(package, path, search, scratch, turns, progress or Silent())
-        except BaseException:
-            writer.stop()  # so that the pool's exit waits a moment, not the whole index
-            raise
-
-
-def _write_tables(
-    package: ValidatedPackage,
-    path: Path,
-    search: Future[None],
-    scratch: Path,
-    turns: Turns,
-    progress: Progress,
-) -> None:
-    con = _connect(path)
+    progress = progress or Silent()
+    con = sqlite3.connect(path, isolation_level=None)
     try:
+        con.execute("PRAGMA journal_mode = OFF")  # a temporary file: atomicity comes from rename
+        con.execute("PRAGMA synchronous = OFF")
         con.execute("BEGIN")
-        for name, resource in package.resources.items():
-            con.execute(create_table_sql(resource))
-            marks = ", ".join("?" * len(table_columns(resource)))
-            for rows in _slices(package, name):
-                with turns:
-                    con.executemany(f"INSERT INTO {_q(name)} VALUES ({marks})", rows.iter_rows())
-            progress.step(f"writing {name}")
-        for name, resource in package.resources.items():
-            for fk in resource.foreign_keys:
-                cols = "_".join(fk.fields)
-                con.execute(
-                    f"CREATE INDEX {_q(f'idx_{name}_{cols}')} ON {_q(name)} "
-                    f"({', '.join(map(_q, fk.fields))})"
-                )
-        for view, sql in views(package.resources["claims"]).items():
-            con.execute(f"CREATE VIEW {_q(view)} AS {sql.strip()}")
-        progress.step("writing indexes and views")
-        con.execute("COMMIT")
-        search.result()  # waits for the full-text table; raises what stopped it
+        _write_tables(con, package, progress)
+        _write_search(con, package)
         progress.step("writing the search index")
-        copy_search(con, scratch)
-        con.execute("BEGIN")
         con.execute("CREATE TABLE _package (key TEXT PRIMARY KEY, value TEXT)")
         con.executemany("INSERT INTO _package VALUES (?, ?)", package_rows(package))
         con.execute("COMMIT")
         progress.step("writing _package")
     finally:
         con.close()
+
+
+def _write_tables(con: sqlite3.Connection, package: ValidatedPackage, progress: Progress) -> None:
+    for name, resource in package.resources.items():
+        con.execute(create_table_sql(resource))
+        marks = ", ".join("?" * len(table_columns(resource)))
+        for rows in _slices(package, name):
+            con.executemany(f"INSERT INTO {_q(name)} VALUES ({marks})", rows.iter_rows())
+        progress.step(f"writing {name}")
+    for name, resource in package.resources.items():
+        for fk in resource.foreign_keys:
+            cols = "_".join(fk.fields)
+            con.execute(
+                f"CREATE INDEX {_q(f'idx_{name}_{cols}')} ON {_q(name)} "
+                f"({', '.join(map(_q, fk.fields))})"
+            )
+    for view, sql in views(package.resources["claims"]).items():
+        con.execute(f"CREATE VIEW {_q(view)} AS {sql.strip()}")
+    progress.step("writing indexes and views")
 
 
 #: Descriptions of the tables and columns the export adds to the package's resources.
@@ -592,8 +450,8 @@ def export_sqlite(
     beside it: one unit (``atomic_files``), so an interrupted export never leaves a new
     database with the old metadata, or the other way round."""
     targets = [output, output.parent / DATASETTE_METADATA] if datasette else [output]
-    with atomic_files(targets, force) as (tmp, *metadata), scratch_file(output) as scratch:
-        write_database(package, tmp, scratch=scratch, progress=progress)
+    with atomic_files(targets, force) as (tmp, *metadata):
+        write_database(package, tmp, progress=progress)
         for path in metadata:
             write_text(path, json_text(datasette_metadata(package, output.stem)))
         remove_stale_journals(output)
