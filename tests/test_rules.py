@@ -18,7 +18,7 @@ import pytest
 
 from libya_israel_data.contract import resource
 from libya_israel_data.contract.table_schema import Field, Resource
-from libya_israel_data.foundations.issues import Issue
+from libya_israel_data.foundations.issues import Code, Issue, make_issue
 from libya_israel_data.validation import provenance as prov
 from libya_israel_data.validation import rules
 from libya_israel_data.validation.contacts import (
@@ -958,3 +958,75 @@ def test_every_rule_runs_on_exactly_what_it_declared(tiny: Path) -> None:
     claims = tiny.parent / "data" / "claims.csv"
     claims.write_text(claims.read_text(encoding="utf-8") + "c99,,,,occurred,x,,,,,\n")
     assert {i.code for i in lid.validate(tiny).issues} >= {"claim-subject-missing"}
+
+
+# --- options: what runs and what is reported ----------------------------------------------------
+def test_options_resolve_codes_and_rule_names_and_refuse_unknown_ones() -> None:
+    assert rules.Options(select=("foreign-key",)).codes() == {Code.FOREIGN_KEY, Code.RULE_NOT_RUN}
+    assert rules.Options(select=(rule_of(prov.urls).name,)).codes() == {
+        Code.DUPLICATE_URL,
+        Code.RULE_NOT_RUN,
+    }
+    assert Code.FOREIGN_KEY not in rules.Options(ignore=("foreign-key",)).codes()
+    assert rules.Options(select=("foreign-key",), ignore=("rule-not-run",)).codes() == {
+        Code.FOREIGN_KEY
+    }
+    with pytest.raises(rules.UnknownSelector, match="did you mean 'duplicate-url'"):
+        rules.Options(ignore=("duplicate-urls",))
+    with pytest.raises(ValueError, match="at least 1"):
+        rules.Options(limit_errors=0)
+
+
+def test_entries_split_codes_on_commas_but_keep_a_rule_name_whole() -> None:
+    name = rule_of(text_check).name
+    assert "," in name
+    assert rules.entries([name, "foreign-key, primary-key", ""]) == (
+        name,
+        "foreign-key",
+        "primary-key",
+    )
+
+
+def test_a_rule_whose_codes_are_not_selected_does_not_run() -> None:
+    ran: list[str] = []
+
+    def noting(name: str) -> Callable[[Context], list[Issue]]:
+        return lambda ctx: ran.append(name) or []
+
+    saved = list(REGISTRY)
+    REGISTRY[:] = [
+        Rule("a", "provenance", (Code.DUPLICATE_URL,), lambda r: {}, noting("a")),
+        Rule("b", "provenance", (Code.DISPUTE_SELF,), lambda r: {}, noting("b")),
+    ]
+    try:
+        rules.run(Context(), rules.Options(select=("duplicate-url",)))
+        rules.run(Context(), rules.Options(ignore=("duplicate-url",)))
+    finally:
+        REGISTRY[:] = saved
+    assert ran == ["a", "b"]
+
+
+def test_limit_errors_stops_running_rules_and_truncates() -> None:
+    ran: list[str] = []
+
+    def two_errors(ctx: Context) -> list[Issue]:
+        ran.append("first")
+        return [make_issue(Code.DUPLICATE_URL, f"u{i}", resource="sources", row=i) for i in (2, 1)]
+
+    def later(ctx: Context) -> list[Issue]:
+        ran.append("later")
+        return []
+
+    saved = list(REGISTRY)
+    REGISTRY[:] = [
+        Rule("first", "tables", (Code.DUPLICATE_URL,), lambda r: {}, two_errors),
+        Rule("later", "provenance", (Code.DISPUTE_SELF,), lambda r: {}, later),
+    ]
+    try:
+        report = rules.run(Context(), rules.Options(limit_errors=1))
+    finally:
+        REGISTRY[:] = saved
+    assert ran == ["first"]
+    assert [i.row for i in report.issues] == [1]  # the first in file order
+    assert report.truncated and report.to_dict()["truncated"] is True
+    assert report.summary().endswith("stopped after 1 error, the report is truncated")

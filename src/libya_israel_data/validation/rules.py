@@ -10,6 +10,9 @@ running it: a rule whose resource or column is missing does not run, and says so
 ``needs`` is a rule's one declaration of its columns: while a rule runs, :meth:`Context.df`
 gives it exactly the columns it declared (with the row and line), and refuses a resource it did
 not declare. Rules name resources and columns through the contract (``Claims.claim_id``).
+Rules generic over every resource (each field's compiled checks, the keys, the dates, the text)
+declare no columns: they check each table in ``ctx.tables`` against its own schema, and record
+a key column a table lacks through :meth:`Context.lacks`.
 
 What runs, and what is reported, is chosen by :class:`Options` (``--select``, ``--ignore``,
 ``--limit-errors`` and ``--fail-on-warnings`` of the ``validate`` command).
