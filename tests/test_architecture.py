@@ -60,12 +60,13 @@ TEXT_CELLS = ["", "abc", "a-b", "A", "x" * 121, "12", "-3", "1.5", "true", "no",
     ids=["id", "enum", "integer", "boolean", "lengths", "edtf"],
 )
 def test_the_validator_and_the_records_agree_on_every_cell(field: contract.Field) -> None:
-    """The polars checks and the pydantic model are two renderings of one compiled field: a
-    cell passes one exactly when it passes the other."""
+    """The polars checks, the pydantic model and the pandera column are three renderings of one
+    compiled field: a cell passes one exactly when it passes the others."""
+    import pandera.pandas as pa
     import polars as pl
+    from pandera.errors import SchemaError
     from pydantic import TypeAdapter, ValidationError
 
-    from libya_israel_data.foundations.dates import DateError, parse
     from libya_israel_data.validation.structure import LINE, ROW, Table
     from libya_israel_data.validation.tables import evaluate
 
@@ -75,20 +76,37 @@ def test_the_validator_and_the_records_agree_on_every_cell(field: contract.Field
         i.row for i in evaluate(Table(resource, "t.csv", df), compiler.polars_checks(field))
     }
     adapter = TypeAdapter(compiler.pydantic_annotation(field))
+    pandera = pa.DataFrameSchema({"f": compiler.pandera_column(field)})
     for row, cell in enumerate(TEXT_CELLS, start=1):
         if cell == "" and not field.required:
             continue  # an empty optional cell is None in a record, and passes both
-        if field.edtf:  # calendar dates are the dates rule's, not a per-cell check
-            try:
-                parse(cell)
-            except DateError:
-                failed_rows.add(row)
         try:
             adapter.validate_python(cell, strict=False)
             accepted = True
         except ValidationError:
             accepted = False
         assert accepted is (row not in failed_rows), (field, cell)
+        frame = pd.DataFrame({"f": pd.array([cell or None], dtype="string")})
+        try:
+            pandera.validate(frame)
+            accepted = True
+        except SchemaError:
+            accepted = False
+        assert accepted is (row not in failed_rows), ("pandera", field, cell)
+    if field.edtf:  # the edtf check is a real one: 2023-02-29 has the shape of a date
+        assert TEXT_CELLS.index("2023-02-29") + 1 in failed_rows
+
+
+def test_sql_restates_only_what_sqlite_can_enforce() -> None:
+    """Every kind the SQLite DDL leaves out is listed with the reason, and no other."""
+    field = contract.Field(
+        "f", required=True, unique=True, enum=("a",), pattern="a", max_length=3, min_length=1
+    )
+    rendered = {c.kind: compiler.SQL[c.kind](field, c) for c in compiler.constraints(field)} | {
+        "edtf": compiler.SQL["edtf"](field, compiler.Constraint("edtf"))
+    }
+    rendered["type"] = compiler.SQL["type"](field, compiler.Constraint("type", "integer"))
+    assert {kind for kind, sql in rendered.items() if not sql} == set(compiler.SQL_NOT_RESTATED)
 
 
 def test_every_rule_declares_catalogued_codes_and_is_registered_once() -> None:
@@ -213,3 +231,38 @@ def test_reports_cap_repeats() -> None:
     assert report.to_dict()["omitted"] == [
         {"code": "foreign-key", "resource": "claims", "count": 150}
     ]
+
+
+# --- issue codes: written once, named only through Code ----------------------------------------
+def test_the_catalogue_is_keyed_by_code_and_covers_every_code() -> None:
+    assert all(isinstance(key, Code) and t.code is key for key, t in CATALOGUE.items())
+    assert set(CATALOGUE) == set(Code)
+
+
+def test_every_code_is_declared_by_a_rule_or_emitted_outside_rules_with_a_reason() -> None:
+    declared = {code for r in rules.REGISTRY for code in r.codes}
+    outside = rules.OUTSIDE_RULES
+    assert all(reason for reason in outside.values())
+    assert set(Code) - declared == set(outside)
+    assert not declared & set(outside)
+
+
+def test_no_code_is_written_as_a_string_outside_its_enum() -> None:
+    """Each code is written once, in ``foundations/codes.py``; everywhere else it is a member
+    (``Code.FOREIGN_KEY``), so a mistyped code fails at import time, not in a report."""
+    import ast
+
+    values = {str(c) for c in Code}
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        if path == SRC / "foundations" / "codes.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and node.value in values:
+                found.append(f"{path.relative_to(SRC)}:{node.lineno}: {node.value!r}")
+    assert found == []
+
+
+def test_an_issue_is_named_by_a_code_member() -> None:
+    with pytest.raises(TypeError, match="Code member"):
+        make_issue("foreign-key", "x")  # type: ignore[arg-type]

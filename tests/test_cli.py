@@ -256,3 +256,109 @@ def test_coverage_counts_contacts_by_decade_and_kind(tiny: Path) -> None:
     assert "  2010s          1  (via_intermediary 1)" in text
     assert "contacts by kind: direct 2, via_intermediary 1" in text
     assert "related events (kept, not contacts): 1" in text
+
+
+# --- validate: --select, --ignore, --limit-errors, --fail-on-warnings ------------------------
+def _two_errors_one_warning(tiny: Path) -> Path:
+    """Two citations of a source that does not exist (foreign-key, errors, rows 3 and 4) and
+    a source nobody cites (source-orphaned, a warning, row 4)."""
+    data = tiny.parent / "data"
+    citations = data / "citations.csv"
+    citations.write_text(
+        citations.read_text(encoding="utf-8")
+        .replace("c-0003,toi-2023-08-28-story", "c-0003,nowhere-1")
+        .replace("c-0004,toi-2023-08-28-story", "c-0004,nowhere-2"),
+        encoding="utf-8",
+    )
+    sources = data / "sources.csv"
+    sources.write_text(
+        sources.read_text(encoding="utf-8")
+        + "zz-2023-01-01-orphan,Unused,,Nobody,,https://example.org/zz,en,2023-01-01,"
+        "news_report,,\n",
+        encoding="utf-8",
+    )
+    return tiny
+
+
+def _codes(result) -> list[str]:
+    return [i["code"] for i in json.loads(result.stdout)["issues"]]
+
+
+def test_validate_reports_errors_and_warnings_by_default(tiny: Path) -> None:
+    result = run("validate", str(_two_errors_one_warning(tiny)), "--format", "json")
+    assert result.exit_code == 1
+    assert sorted(_codes(result)) == ["foreign-key", "foreign-key", "source-orphaned"]
+
+
+def test_validate_select_reports_only_the_selected_codes(tiny: Path) -> None:
+    pkg = str(_two_errors_one_warning(tiny))
+    result = run("validate", pkg, "--format", "json", "--select", "source-orphaned")
+    assert result.exit_code == 0  # the errors were not selected: a warning does not fail
+    assert _codes(result) == ["source-orphaned"]
+    result = run("validate", pkg, "--format", "json", "--select", "foreign-key,source-orphaned")
+    assert sorted(_codes(result)) == ["foreign-key", "foreign-key", "source-orphaned"]
+    # a rule's name selects its codes
+    rule = "rule 8: every source is cited or relayed by a cited source"
+    result = run("validate", pkg, "--format", "json", "--select", rule)
+    assert _codes(result) == ["source-orphaned"]
+
+
+def test_validate_ignore_leaves_codes_out(tiny: Path) -> None:
+    pkg = str(_two_errors_one_warning(tiny))
+    result = run("validate", pkg, "--format", "json", "--ignore", "foreign-key")
+    assert result.exit_code == 0
+    assert _codes(result) == ["source-orphaned"]
+    result = run("validate", pkg, "--ignore", "foreign-key", "--ignore", "source-orphaned")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "valid: 0 errors, 0 warnings"
+
+
+def test_validate_refuses_an_unknown_code_and_names_close_ones(tiny: Path) -> None:
+    result = run("validate", str(tiny), "--select", "foreign-keys")
+    assert result.exit_code == 2
+    assert "'foreign-keys' is not an issue code or a rule's name" in result.output
+    assert "did you mean 'foreign-key'" in result.output
+    assert "Traceback" not in result.output
+    result = run("validate", str(tiny), "--ignore", "nonsense-entirely")
+    assert result.exit_code == 2 and "did you mean" not in result.output
+
+
+def test_validate_limit_errors_stops_and_says_the_report_is_truncated(tiny: Path) -> None:
+    pkg = str(_two_errors_one_warning(tiny))
+    result = run("validate", pkg, "--limit-errors", "1")
+    assert result.exit_code == 1
+    lines = result.stdout.strip().splitlines()
+    assert [line.rsplit(" [", 1)[1].split("]")[0] for line in lines[:-1]] == ["foreign-key"]
+    assert (
+        lines[-1] == "invalid: 1 error, 0 warnings; stopped after 1 error, the report is truncated"
+    )
+    report = json.loads(run("validate", pkg, "--format", "json", "--limit-errors", "1").stdout)
+    assert report["truncated"] is True and len(report["issues"]) == 1
+    report = json.loads(run("validate", pkg, "--format", "json", "--limit-errors", "5").stdout)
+    assert "truncated" not in report and len(report["issues"]) == 3
+    assert run("validate", pkg, "--limit-errors", "0").exit_code == 2
+
+
+def test_validate_fail_on_warnings_exits_1_on_warnings(tiny: Path) -> None:
+    pkg = str(_two_errors_one_warning(tiny))
+    result = run("validate", pkg, "--ignore", "foreign-key", "--fail-on-warnings")
+    assert result.exit_code == 1
+    assert result.stdout.strip().splitlines()[-1] == (
+        "invalid: 0 errors, 1 warning (warnings fail this validation)"
+    )
+    assert run("validate", pkg, "--ignore", "foreign-key").exit_code == 0
+    assert (
+        run(
+            "validate", str(build_case(tiny.parent.parent / "clean")), "--fail-on-warnings"
+        ).exit_code
+        == 0
+    )
+
+
+def test_validate_options_are_the_library_s(tiny: Path) -> None:
+    pkg = _two_errors_one_warning(tiny)
+    result = run(
+        "validate", str(pkg), "--format", "json", "--select", "foreign-key", "--limit-errors", "1"
+    )
+    expected = lid.validate(pkg, select=("foreign-key",), limit_errors=1)
+    assert result.stdout.strip() == expected.to_json()

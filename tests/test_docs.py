@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from pathlib import Path
 
 import pytest
 
-from libya_israel_data.foundations import issues
+from libya_israel_data.foundations import catalogue
+from libya_israel_data.foundations.codes import Code
 from libya_israel_data.interfaces.cli import cli
+from libya_israel_data.validation import rules
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -25,9 +28,23 @@ def test_error_reference_goes_stale_when_the_catalogue_changes(
 ) -> None:
     on_disk = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
     assert generated.error_reference(ROOT) == on_disk
-    new = issues.IssueType("made-up-code", "Made up", "text", "Never raised.", "none")
-    monkeypatch.setitem(issues.CATALOGUE, new.code, new)
-    assert generated.error_reference(ROOT) != on_disk
+    code = Code.CITATION_MISSING
+    changed = dataclasses.replace(catalogue.CATALOGUE[code], title="Made up")
+    monkeypatch.setitem(catalogue.CATALOGUE, code, changed)
+    assert "### `citation-missing`: Made up" in generated.error_reference(ROOT)
+
+
+def test_the_error_reference_names_the_rules_that_report_each_code(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = generated.error_reference(ROOT)
+    section = text.split("### `citation-missing`")[1].split("###")[0]
+    assert "Reported by: *rule 1: every claim is cited*." in section
+    section = text.split("### `rule-not-run`")[1].split("###")[0]
+    assert "Reported by the rule registry: " in section
+    first, *rest = rules.REGISTRY
+    monkeypatch.setattr(rules, "REGISTRY", [dataclasses.replace(first, name="renamed"), *rest])
+    assert "Reported by: *renamed*" in generated.error_reference(ROOT)
 
 
 def test_generated_files_go_stale_when_the_contract_changes(
@@ -54,7 +71,7 @@ def test_generated_files_go_stale_when_the_contract_changes(
 
 def test_every_code_and_every_command_is_documented() -> None:
     errors = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
-    for code in issues.CATALOGUE:
+    for code in catalogue.CATALOGUE:
         assert f"### `{code}`" in errors
         section = errors.split(f"### `{code}`")[1].split("### ")[0]
         assert "Example" in section and "Fix:" in section, code

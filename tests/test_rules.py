@@ -8,6 +8,7 @@ through the registry, so that a column it lacks reports ``rule-not-run`` as in a
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
@@ -17,7 +18,7 @@ import pytest
 
 from libya_israel_data.contract import resource
 from libya_israel_data.contract.table_schema import Field, Resource
-from libya_israel_data.foundations.issues import Issue
+from libya_israel_data.foundations.issues import Code, Issue, make_issue
 from libya_israel_data.validation import provenance as prov
 from libya_israel_data.validation import rules
 from libya_israel_data.validation.contacts import (
@@ -27,8 +28,10 @@ from libya_israel_data.validation.contacts import (
     relevance,
 )
 from libya_israel_data.validation.dates import check as dates_check
+from libya_israel_data.validation.descriptor import check as descriptor_check
 from libya_israel_data.validation.provenance import normalise_url
-from libya_israel_data.validation.rules import REGISTRY, Context, Rule
+from libya_israel_data.validation.reading import integrity, metadata, read_descriptor, read_files
+from libya_israel_data.validation.rules import REGISTRY, Context, Rule, UndeclaredNeed
 from libya_israel_data.validation.structure import LINE, ROW, Table
 from libya_israel_data.validation.tables import check_fields, check_foreign_keys, check_primary_keys
 from libya_israel_data.validation.text import check as text_check
@@ -74,14 +77,18 @@ def run(
     check: Callable[[Context], Iterable[Issue]],
     tables: dict[str, Table],
     created: date | None = None,
+    descriptor: Path | None = None,
 ) -> Found:
-    """The issues of one registered rule on ``tables``, as sorted keys."""
+    """The issues of one registered rule on ``tables`` (or, for the rules that read a package,
+    on the package of ``descriptor``), as sorted keys."""
     r = rule_of(check)
     saved = list(REGISTRY)
     REGISTRY[:] = [r]
     try:
-        ctx = Context(tables, created)
-        issues = rules.run(ctx, {n: t.resource for n, t in tables.items()})
+        ctx = Context(tables, created, descriptor_path=descriptor)
+        if r.layer == "structure":  # the structure layer reads what the descriptor layer found
+            ctx.package = descriptor_check(descriptor)[0] if descriptor else None
+        issues = rules.run(ctx).issues
     finally:
         REGISTRY[:] = saved
     return sorted(
@@ -863,3 +870,163 @@ def test_noncharacters_and_tatweel() -> None:
         ("tatweel", "aliases", 1, 2, "alias"),
         ("tatweel", "people", 3, 4, "name_ar"),
     ]
+
+
+# --- the layers that read the package -------------------------------------------------------------
+def _descriptor(tiny: Path) -> dict:
+    return json.loads(tiny.read_text(encoding="utf-8"))
+
+
+def test_the_descriptor_rule_reports_missing_resources_and_unsafe_paths(tiny: Path) -> None:
+    desc = _descriptor(tiny)
+    sources = next(r for r in desc["resources"] if r["name"] == "sources")
+    desc["resources"] = [r for r in desc["resources"] if r["name"] != "people"]
+    sources["path"] = "../outside.csv"
+    tiny.write_text(json.dumps(desc), encoding="utf-8")
+    assert run(read_descriptor, {}, descriptor=tiny) == [
+        ("resource-missing", "people", None, None, None),
+        ("unsafe-path", "sources", None, None, "path"),
+    ]
+
+
+def test_the_descriptor_rule_refuses_a_descriptor_without_resources(tiny: Path) -> None:
+    tiny.write_text('{"name": "x"}', encoding="utf-8")
+    assert run(read_descriptor, {}, descriptor=tiny) == [("package-error", None, None, None, None)]
+
+
+def test_the_metadata_rule_reads_what_the_descriptor_rule_read(tiny: Path) -> None:
+    desc = _descriptor(tiny)
+    desc["version"], desc["created"] = "1.0", "2026-13-01"
+    tiny.write_text(json.dumps(desc), encoding="utf-8")
+    saved = list(REGISTRY)
+    REGISTRY[:] = [rule_of(read_descriptor), rule_of(metadata)]
+    try:
+        report = rules.run(Context(descriptor_path=tiny))
+    finally:
+        REGISTRY[:] = saved
+    assert [(i.code, i.field) for i in report.issues] == [
+        ("metadata-error", "created"),
+        ("metadata-error", "version"),
+    ]
+    assert run(metadata, {}) == []  # nothing read, nothing to say
+
+
+def test_the_file_rule_reads_every_file_and_reports_its_structure(tiny: Path) -> None:
+    people = tiny.parent / "data" / "people.csv"
+    people.write_bytes(people.read_bytes().replace(b"\n", b"\r\n", 1) + b"\n")
+    # two people, then the empty line the extra line feed makes: row 3, on line 4
+    assert run(read_files, {}, descriptor=tiny) == [
+        ("blank-row", "people", 3, 4, None),
+        ("line-ending", "people", None, 1, None),
+    ]
+
+
+def test_the_integrity_rule_compares_sizes_and_hashes(tiny: Path) -> None:
+    people = tiny.parent / "data" / "people.csv"
+    desc = _descriptor(tiny)
+    entry = next(r for r in desc["resources"] if r["name"] == "people")
+    entry["bytes"], entry["hash"] = people.stat().st_size + 1, "sha256:" + "0" * 64
+    tiny.write_text(json.dumps(desc), encoding="utf-8")
+    assert run(integrity, {}, descriptor=tiny) == []  # the files are not read: nothing to compare
+    saved = list(REGISTRY)
+    REGISTRY[:] = [rule_of(read_descriptor), rule_of(read_files), rule_of(integrity)]
+    try:
+        report = rules.run(Context(descriptor_path=tiny))
+    finally:
+        REGISTRY[:] = saved
+    assert [(i.code, i.resource, i.field) for i in report.issues] == [
+        ("byte-count", "people", "bytes"),
+        ("hash-count", "people", "hash"),
+    ]
+
+
+# --- needs: a rule's one declaration of its columns --------------------------------------------
+def test_a_rule_sees_exactly_the_columns_it_declared() -> None:
+    ctx = Context({"claims": table("claims", [{"claim_id": "c1", "statement": "s"}])})
+    ctx.declared = {"claims": ("claim_id",)}
+    assert ctx.df("claims").columns == [ROW, LINE, "claim_id"]
+    with pytest.raises(UndeclaredNeed, match="'sources'"):
+        ctx.df("sources")
+
+
+def test_every_rule_runs_on_exactly_what_it_declared(tiny: Path) -> None:
+    """The registry hands each rule only its declared columns: a full validation of a valid
+    and of an invalid package runs every rule without asking for an undeclared one."""
+    import libya_israel_data as lid
+
+    assert lid.validate(tiny).valid
+    claims = tiny.parent / "data" / "claims.csv"
+    claims.write_text(claims.read_text(encoding="utf-8") + "c99,,,,occurred,x,,,,,\n")
+    assert {i.code for i in lid.validate(tiny).issues} >= {"claim-subject-missing"}
+
+
+# --- options: what runs and what is reported ----------------------------------------------------
+def test_options_resolve_codes_and_rule_names_and_refuse_unknown_ones() -> None:
+    assert rules.Options(select=("foreign-key",)).codes() == {Code.FOREIGN_KEY, Code.RULE_NOT_RUN}
+    assert rules.Options(select=(rule_of(prov.urls).name,)).codes() == {
+        Code.DUPLICATE_URL,
+        Code.RULE_NOT_RUN,
+    }
+    assert Code.FOREIGN_KEY not in rules.Options(ignore=("foreign-key",)).codes()
+    assert rules.Options(select=("foreign-key",), ignore=("rule-not-run",)).codes() == {
+        Code.FOREIGN_KEY
+    }
+    with pytest.raises(rules.UnknownSelector, match="did you mean 'duplicate-url'"):
+        rules.Options(ignore=("duplicate-urls",))
+    with pytest.raises(ValueError, match="at least 1"):
+        rules.Options(limit_errors=0)
+
+
+def test_entries_split_codes_on_commas_but_keep_a_rule_name_whole() -> None:
+    name = rule_of(text_check).name
+    assert "," in name
+    assert rules.entries([name, "foreign-key, primary-key", ""]) == (
+        name,
+        "foreign-key",
+        "primary-key",
+    )
+
+
+def test_a_rule_whose_codes_are_not_selected_does_not_run() -> None:
+    ran: list[str] = []
+
+    def noting(name: str) -> Callable[[Context], list[Issue]]:
+        return lambda ctx: ran.append(name) or []
+
+    saved = list(REGISTRY)
+    REGISTRY[:] = [
+        Rule("a", "provenance", (Code.DUPLICATE_URL,), lambda r: {}, noting("a")),
+        Rule("b", "provenance", (Code.DISPUTE_SELF,), lambda r: {}, noting("b")),
+    ]
+    try:
+        rules.run(Context(), rules.Options(select=("duplicate-url",)))
+        rules.run(Context(), rules.Options(ignore=("duplicate-url",)))
+    finally:
+        REGISTRY[:] = saved
+    assert ran == ["a", "b"]
+
+
+def test_limit_errors_stops_running_rules_and_truncates() -> None:
+    ran: list[str] = []
+
+    def two_errors(ctx: Context) -> list[Issue]:
+        ran.append("first")
+        return [make_issue(Code.DUPLICATE_URL, f"u{i}", resource="sources", row=i) for i in (2, 1)]
+
+    def later(ctx: Context) -> list[Issue]:
+        ran.append("later")
+        return []
+
+    saved = list(REGISTRY)
+    REGISTRY[:] = [
+        Rule("first", "tables", (Code.DUPLICATE_URL,), lambda r: {}, two_errors),
+        Rule("later", "provenance", (Code.DISPUTE_SELF,), lambda r: {}, later),
+    ]
+    try:
+        report = rules.run(Context(), rules.Options(limit_errors=1))
+    finally:
+        REGISTRY[:] = saved
+    assert ran == ["first"]
+    assert [i.row for i in report.issues] == [1]  # the first in file order
+    assert report.truncated and report.to_dict()["truncated"] is True
+    assert report.summary().endswith("stopped after 1 error, the report is truncated")

@@ -212,18 +212,25 @@ def error_reference(root: Path) -> str:
     Examples come from the bad-input corpus (``tests/bad_inputs``), run through the validator,
     so they show what the validator really prints.
     """
-    from libya_israel_data.foundations.issues import CATALOGUE
+    from libya_israel_data.foundations.catalogue import CATALOGUE
+    from libya_israel_data.validation.rules import OUTSIDE_RULES, REGISTRY
 
     examples = corpus_examples(root)
+    emitted_by: dict[str, list[str]] = {}
+    for r in REGISTRY:
+        for code in r.codes:
+            emitted_by.setdefault(code, []).append(r.name)
     out = [
         "# Validation issues",
         "",
-        "Generated from the issue catalogue (`src/libya_israel_data/foundations/issues.py`) and "
-        "the bad-input corpus (`tests/bad_inputs/`) by `python tools/generate.py`; do not edit "
-        "by hand.",
+        "Generated from the issue catalogue (`src/libya_israel_data/foundations/catalogue.py`), "
+        "the rule registry (`src/libya_israel_data/validation/`) and the bad-input corpus "
+        "(`tests/bad_inputs/`) by `python tools/generate.py`; do not edit by hand.",
         "",
         "Each issue has a stable `code`. Codes shared with frictionless mean the same thing. "
-        "`error` fails validation (exit code 1); `warning` does not.",
+        "`error` fails validation (exit code 1); `warning` does not (unless `validate "
+        "--fail-on-warnings`). A code, or a rule's name as shown under *Reported by*, can be "
+        "chosen with `validate --select` and left out with `validate --ignore`.",
     ]
     layers: dict[str, list] = {}
     for t in CATALOGUE.values():
@@ -240,6 +247,13 @@ def error_reference(root: Path) -> str:
                 t.description,
                 "",
             ]
+            if t.code in OUTSIDE_RULES:
+                out += [f"Reported by the rule registry: {OUTSIDE_RULES[t.code]}.", ""]
+            else:
+                out += [
+                    "Reported by: " + "; ".join(f"*{name}*" for name in emitted_by[t.code]) + ".",
+                    "",
+                ]
             if t.code in examples:
                 name, about, line = examples[t.code]
                 out += [f"Example (corpus case `{name}`: {about})", "", "```", line, "```", ""]

@@ -55,14 +55,31 @@ def fold(text: str, *, compact: bool = False) -> str:
     return run(text, compact=compact)
 
 
-def validate(path: Any = None, progress: Any = None) -> Report:
+def validate(
+    path: Any = None,
+    progress: Any = None,
+    *,
+    select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+    limit_errors: int | None = None,
+    fail_on_warnings: bool = False,
+) -> Report:
     """Validate the data package at ``path`` (default: the shipped one); see :mod:`.validation`.
 
     ``progress``, a :class:`~libya_israel_data.foundations.progress.Progress`, is told of each step.
+    ``select`` and ``ignore`` (issue codes or rules' names), ``limit_errors`` and
+    ``fail_on_warnings`` are those of the ``validate`` command (:class:`.validation.Options`).
     """
     from .validation import validate as run
 
-    return run(path, progress=progress)
+    return run(
+        path,
+        progress=progress,
+        select=select,
+        ignore=ignore,
+        limit_errors=limit_errors,
+        fail_on_warnings=fail_on_warnings,
+    )
 
 
 def refresh(path: Any = None) -> list[str]:

@@ -19,11 +19,12 @@ stores them typed (SQLite, records).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..foundations import dates
+from ..foundations.codes import Code
 from .table_schema import Field
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ class Check(NamedTuple):
 
     field: str
     mask: pl.Expr
-    code: str
+    code: Code
     message: Callable[[str], str]
 
 
@@ -93,7 +94,7 @@ def _polars_required(f: Field, c: Constraint) -> list[Check]:
         Check(
             f.name,
             pl.col(f.name) == "",
-            "constraint-error",
+            Code.CONSTRAINT_ERROR,
             lambda v: "a value is required (constraint 'required')",
         )
     ]
@@ -108,7 +109,7 @@ def _polars_type(f: Field, c: Constraint) -> list[Check]:
             Check(
                 f.name,
                 has & ~col.str.contains(f"^{INTEGER}$"),
-                "type-error",
+                Code.TYPE_ERROR,
                 lambda v: f"{_show(v)} is not an integer",
             )
         ]
@@ -116,7 +117,7 @@ def _polars_type(f: Field, c: Constraint) -> list[Check]:
         Check(
             f.name,
             has & ~col.is_in(list(BOOLEANS)),
-            "type-error",
+            Code.TYPE_ERROR,
             lambda v: f"{_show(v)} is not a boolean (true or false)",
         )
     ]
@@ -130,7 +131,7 @@ def _polars_enum(f: Field, c: Constraint) -> list[Check]:
         Check(
             f.name,
             present(f.name) & ~pl.col(f.name).is_in(list(c.value)),
-            "constraint-error",
+            Code.CONSTRAINT_ERROR,
             lambda v, a=allowed: f"{_show(v)} is not one of: {a} (constraint 'enum')",
         )
     ]
@@ -144,7 +145,7 @@ def _polars_pattern(f: Field, c: Constraint) -> list[Check]:
         Check(
             f.name,
             present(f.name) & ~pl.col(f.name).str.contains(f"^(?:{p})$"),
-            "constraint-error",
+            Code.CONSTRAINT_ERROR,
             lambda v, p=p: f"{_show(v)} does not match the pattern {p} (constraint 'pattern')",
         )
     ]
@@ -158,7 +159,7 @@ def _polars_max_length(f: Field, c: Constraint) -> list[Check]:
         Check(
             f.name,
             present(f.name) & (pl.col(f.name).str.len_chars() > n),
-            "constraint-error",
+            Code.CONSTRAINT_ERROR,
             lambda v, n=n: f"{len(v)} characters, more than {n} (constraint 'maxLength')",
         )
     ]
@@ -172,7 +173,7 @@ def _polars_min_length(f: Field, c: Constraint) -> list[Check]:
         Check(
             f.name,
             present(f.name) & (pl.col(f.name).str.len_chars() < n),
-            "constraint-error",
+            Code.CONSTRAINT_ERROR,
             lambda v, n=n: f"{len(v)} characters, fewer than {n} (constraint 'minLength')",
         )
     ]
@@ -185,16 +186,37 @@ def _polars_unique(f: Field, c: Constraint) -> list[Check]:
         Check(
             f.name,
             present(f.name) & ~pl.col(f.name).is_first_distinct(),
-            "unique-error",
+            Code.UNIQUE_ERROR,
             lambda v: f"{_show(v)} appears more than once",
         )
     ]
 
 
-def _table_level(f: Field, c: Constraint) -> list:
-    """Checked over the whole table elsewhere (EDTF calendar dates: the dates rule, which parses
-    each distinct value once), so no per-cell check here."""
-    return []
+def _polars_edtf(f: Field, c: Constraint) -> list[Check]:
+    """A real calendar date: the cells of the subset's syntax (a wrong shape is the pattern's
+    issue) that :func:`~..foundations.dates.parse` refuses. Dates repeat a lot, so each
+    distinct value is parsed once."""
+    import polars as pl
+
+    shaped = present(f.name) & pl.col(f.name).str.contains(f"^(?:{dates.PATTERN})$")
+    real = pl.col(f.name).map_batches(_real_dates, return_dtype=pl.Boolean)
+    return [Check(f.name, shaped & ~real, Code.INVALID_DATE, _date_problem)]
+
+
+def _real_dates(values: pl.Series) -> pl.Series:
+    """Whether each value parses as a date, parsing each distinct value once."""
+
+    distinct = values.unique().drop_nulls()
+    ok = [v for v in distinct.to_list() if _is_date(v)]
+    return values.is_in(ok).fill_null(True)
+
+
+def _date_problem(value: str) -> str:
+    try:
+        dates.parse(value)
+    except dates.DateError as e:
+        return str(e)
+    return f"{_show(value)} is a date"  # pragma: no cover - only failures are formatted
 
 
 POLARS: dict[str, Callable[[Field, Constraint], list[Check]]] = {
@@ -205,13 +227,14 @@ POLARS: dict[str, Callable[[Field, Constraint], list[Check]]] = {
     "max_length": _polars_max_length,
     "min_length": _polars_min_length,
     "unique": _polars_unique,
-    "edtf": _table_level,
+    "edtf": _polars_edtf,
 }
 
 
-def polars_checks(f: Field) -> list[Check]:
-    """The validator's cell checks of one field."""
-    return [check for c in constraints(f) for check in POLARS[c.kind](f, c)]
+def polars_checks(f: Field, kinds: Collection[str] = KINDS) -> list[Check]:
+    """The validator's checks of one field, of the constraint ``kinds`` asked for (the tables
+    layer checks every kind but ``edtf``, the dates layer that one)."""
+    return [check for c in constraints(f) if c.kind in kinds for check in POLARS[c.kind](f, c)]
 
 
 # --- pydantic: typed records -----------------------------------------------------------------
@@ -278,25 +301,27 @@ def pydantic_annotation(f: Field) -> Any:
 
 
 # --- pandera: the API's DataFrames -------------------------------------------------------------
-def _pandera_check(f: Field, c: Constraint) -> dict[str, Any]:
+def _pandera_pattern(pattern: str) -> dict[str, Any]:
     import pandera.pandas as pa
 
-    kind = c.kind
-    if kind == "required":
-        return {"nullable": False}
-    if kind == "type":
-        pattern = f"^{INTEGER}$" if c.value == "integer" else "^(?:true|false)$"
-        return {"checks": [pa.Check.str_matches(pattern)]}
-    if kind == "enum":
-        return {"checks": [pa.Check.isin(list(c.value))]}
-    if kind == "pattern":
-        return {"checks": [pa.Check.str_matches(f"^(?:{c.value})$")]}
-    if kind == "max_length":
-        return {"checks": [pa.Check.str_length(max_value=c.value)]}
-    if kind == "min_length":
-        return {"checks": [pa.Check.str_length(min_value=c.value)]}
-    if kind == "unique":
-        return {"unique": True}
+    return {"checks": [pa.Check.str_matches(pattern)]}
+
+
+def _pandera_isin(values: tuple[str, ...]) -> dict[str, Any]:
+    import pandera.pandas as pa
+
+    return {"checks": [pa.Check.isin(list(values))]}
+
+
+def _pandera_length(low: int | None = None, high: int | None = None) -> dict[str, Any]:
+    import pandera.pandas as pa
+
+    return {"checks": [pa.Check.str_length(min_value=low, max_value=high)]}
+
+
+def _pandera_edtf() -> dict[str, Any]:
+    import pandera.pandas as pa
+
     return {"checks": [pa.Check(lambda s: s.map(_is_date), element_wise=False, name="edtf")]}
 
 
@@ -308,9 +333,19 @@ def _is_date(value: str) -> bool:
     return True
 
 
-PANDERA: dict[str, Callable[[Field, Constraint], dict[str, Any]]] = dict.fromkeys(
-    KINDS, _pandera_check
-)
+#: pandera: each kind gives keyword arguments of ``pa.Column`` (``checks`` are added up).
+PANDERA: dict[str, Callable[[Field, Constraint], dict[str, Any]]] = {
+    "required": lambda f, c: {"nullable": False},
+    "type": lambda f, c: _pandera_pattern(
+        f"^{INTEGER}$" if c.value == "integer" else "^(?:true|false)$"
+    ),
+    "enum": lambda f, c: _pandera_isin(c.value),
+    "pattern": lambda f, c: _pandera_pattern(f"^(?:{c.value})$"),
+    "max_length": lambda f, c: _pandera_length(high=c.value),
+    "min_length": lambda f, c: _pandera_length(low=c.value),
+    "unique": lambda f, c: {"unique": True},
+    "edtf": lambda f, c: _pandera_edtf(),
+}
 
 
 def pandera_column(f: Field) -> Any:
@@ -326,15 +361,30 @@ def pandera_column(f: Field) -> Any:
 
 
 # --- SQL: the SQLite export ----------------------------------------------------------------------
+#: Kinds the SQLite DDL does not restate, and why: the export writes only a package that
+#: validated, so a column constraint there could only repeat the validator. ``required`` and
+#: ``unique`` are kept because they document the table to SQL readers and cost nothing; SQLite
+#: has no regular expressions or calendar to check the others with (``tests/test_architecture.py``
+#: checks that exactly these compile to nothing).
+SQL_NOT_RESTATED: dict[str, str] = {
+    "type": "the column's declared type (sql_type) carries it",
+    "enum": "SQLite keeps the validated text; a CHECK would repeat the list",
+    "pattern": "SQLite has no regular expressions without an extension",
+    "max_length": "validated; SQLite does not enforce lengths",
+    "min_length": "validated; SQLite does not enforce lengths",
+    "edtf": "SQLite has no EDTF calendar; the derived <field>_earliest / _latest columns carry "
+    "the parsed bounds",
+}
+
 SQL: dict[str, Callable[[Field, Constraint], str]] = {
     "required": lambda f, c: "NOT NULL",
-    "type": lambda f, c: "",  # the declared type, see sql_type()
-    "enum": lambda f, c: "",  # the validator checked it; SQLite keeps the text
+    "type": lambda f, c: "",
+    "enum": lambda f, c: "",
     "pattern": lambda f, c: "",
     "max_length": lambda f, c: "",
     "min_length": lambda f, c: "",
     "unique": lambda f, c: "UNIQUE",
-    "edtf": lambda f, c: "",  # plus the derived <field>_earliest / _latest columns
+    "edtf": lambda f, c: "",
 }
 
 

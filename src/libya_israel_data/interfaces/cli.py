@@ -153,20 +153,67 @@ def cli() -> None:
     help="text: one line per issue; json: the library's report; github: GitHub Actions "
     "annotations, each issue on its file and line in a pull request.",
 )
-def validate(path: str | None, fmt: str) -> None:
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODE|RULE",
+    help="Report only these issue codes, or the codes of these rules (repeat, or separate "
+    "with commas); rules none of whose codes is selected do not run. [default: every code]",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODE|RULE",
+    help="Do not report these issue codes, or the codes of these rules (repeat, or separate "
+    "with commas).",
+)
+@click.option(
+    "--limit-errors",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Stop after N errors; the report says it is truncated.",
+)
+@click.option(
+    "--fail-on-warnings",
+    is_flag=True,
+    help="Exit 1 when there are warnings, as when there are errors.",
+)
+def validate(
+    path: str | None,
+    fmt: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    limit_errors: int | None,
+    fail_on_warnings: bool,
+) -> None:
     """Validate a data package: PATH is a datapackage.json or a folder holding one.
 
     Without PATH, validate the package in the current folder or the nearest parent that has a
     datapackage.json, or else the one this library ships; the package checked is named on
     standard error. Exit code 0 when there are no errors
-    (warnings allowed), 1 when there are errors, 2 for usage errors.
+    (warnings allowed, unless --fail-on-warnings), 1 when there are errors, 2 for usage errors
+    (an unknown code or rule in --select or --ignore among them). docs/errors.md lists the codes
+    and the rules that report them.
     """
-    from ..validation import steps
+    from ..validation import Options, UnknownSelector, steps
     from ..validation import validate as run
+    from ..validation.rules import entries
 
+    try:
+        options = Options(entries(select), entries(ignore), limit_errors, fail_on_warnings)
+    except UnknownSelector as e:
+        raise click.BadParameter(str(e), param_hint="--select/--ignore") from e
     descriptor = _descriptor(path, announce=fmt == "text")
     with _bar(steps(), fmt) as progress:
-        report = run(descriptor, progress=progress)
+        report = run(
+            descriptor,
+            progress=progress,
+            select=options.select,
+            ignore=options.ignore,
+            limit_errors=options.limit_errors,
+            fail_on_warnings=options.fail_on_warnings,
+        )
     if fmt == "json":
         click.echo(report.to_json())
     elif fmt == "github":

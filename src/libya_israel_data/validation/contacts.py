@@ -12,19 +12,17 @@ from __future__ import annotations
 
 import polars as pl
 
-from ..contract import NAMES
+from ..contract.fields import Claims, Meetings, OrganizationParticipants, Participants
 from ..foundations.issues import Code, Issue, shown
 from .provenance import claims_about_another_meeting
 from .rules import Context, rule
 from .tables import present
 
-M, PA, OP, C = NAMES.meetings, NAMES.participants, NAMES.organization_participants, NAMES.claims
-
 #: The value of ``contact`` for an event that is not itself a contact.
-RELATED_EVENT = "related_event"
+RELATED_EVENT = Meetings.Contact.RELATED_EVENT
 #: The value of ``contact`` that needs a participant with role :data:`INTERMEDIARY`.
-VIA_INTERMEDIARY = "via_intermediary"
-INTERMEDIARY = "intermediary"
+VIA_INTERMEDIARY = Meetings.Contact.VIA_INTERMEDIARY
+INTERMEDIARY = Participants.Role.INTERMEDIARY
 #: The two sides every contact has.
 SIDES = ("LY", "IL")
 
@@ -33,8 +31,8 @@ def _participants(ctx: Context, *columns: str) -> pl.DataFrame:
     """Person and organization participants as one table of ``columns`` (shared by both)."""
     return pl.concat(
         [
-            ctx.df("participants", *columns).select(columns),
-            ctx.df("organization_participants", *columns).select(columns),
+            ctx.df(Participants.RESOURCE).select(columns),
+            ctx.df(OrganizationParticipants.RESOURCE).select(columns),
         ]
     )
 
@@ -45,12 +43,15 @@ def _participants(ctx: Context, *columns: str) -> pl.DataFrame:
     "provenance",
     (Code.PARTICIPANT_CLAIM_MISMATCH,),
     {
-        "organization_participants": (OP.meeting_id, OP.claim_id),
-        "claims": (C.claim_id, C.meeting_id),
+        OrganizationParticipants.RESOURCE: (
+            OrganizationParticipants.meeting_id,
+            OrganizationParticipants.claim_id,
+        ),
+        Claims.RESOURCE: (Claims.claim_id, Claims.meeting_id),
     },
 )
 def organization_claims(ctx: Context) -> list[Issue]:
-    return claims_about_another_meeting(ctx, "organization_participants")
+    return claims_about_another_meeting(ctx, OrganizationParticipants.RESOURCE)
 
 
 # --- rule 9 -----------------------------------------------------------------------------------
@@ -59,22 +60,25 @@ def organization_claims(ctx: Context) -> list[Issue]:
     "provenance",
     (Code.CONTACT_ONE_SIDED,),
     {
-        "meetings": (M.meeting_id, M.contact),
-        "participants": (PA.meeting_id, PA.side),
-        "organization_participants": (OP.meeting_id, OP.side),
+        Meetings.RESOURCE: (Meetings.meeting_id, Meetings.contact),
+        Participants.RESOURCE: (Participants.meeting_id, Participants.side),
+        OrganizationParticipants.RESOURCE: (
+            OrganizationParticipants.meeting_id,
+            OrganizationParticipants.side,
+        ),
     },
 )
 def both_sides(ctx: Context) -> list[Issue]:
-    meetings = ctx.df("meetings", M.meeting_id, M.contact).filter(
-        present(M.contact) & (pl.col(M.contact) != RELATED_EVENT)
+    meetings = ctx.df(Meetings.RESOURCE).filter(
+        present(Meetings.contact) & (pl.col(Meetings.contact) != RELATED_EVENT)
     )
     sides = (
-        _participants(ctx, PA.meeting_id, PA.side)
-        .filter(pl.col(PA.side).is_in(SIDES))
-        .group_by(PA.meeting_id)
-        .agg(pl.col(PA.side).unique().alias("_sides"))
+        _participants(ctx, Participants.meeting_id, Participants.side)
+        .filter(pl.col(Participants.side).is_in(SIDES))
+        .group_by(Participants.meeting_id)
+        .agg(pl.col(Participants.side).unique().alias("_sides"))
     )
-    joined = meetings.join(sides, on=M.meeting_id, how="left")
+    joined = meetings.join(sides, on=Meetings.meeting_id, how="left")
     lacking = joined.with_columns(
         pl.concat_str(
             [
@@ -87,11 +91,12 @@ def both_sides(ctx: Context) -> list[Issue]:
     ).filter(pl.col("_missing") != "")
     return ctx.emit(
         Code.CONTACT_ONE_SIDED,
-        "meetings",
+        Meetings.RESOURCE,
         lacking,
-        M.contact,
+        Meetings.contact,
         lambda r: (
-            f"meeting {shown(r[M.meeting_id])} is a {shown(r[M.contact])} contact but has no "
+            f"meeting {shown(r[Meetings.meeting_id])} is a {shown(r[Meetings.contact])} contact "
+            "but has no "
             f"participant (person or organization) on side {r['_missing']} (rule 9)"
         ),
     )
@@ -103,24 +108,28 @@ def both_sides(ctx: Context) -> list[Issue]:
     "provenance",
     (Code.INTERMEDIARY_MISSING,),
     {
-        "meetings": (M.meeting_id, M.contact),
-        "participants": (PA.meeting_id, PA.role),
-        "organization_participants": (OP.meeting_id, OP.role),
+        Meetings.RESOURCE: (Meetings.meeting_id, Meetings.contact),
+        Participants.RESOURCE: (Participants.meeting_id, Participants.role),
+        OrganizationParticipants.RESOURCE: (
+            OrganizationParticipants.meeting_id,
+            OrganizationParticipants.role,
+        ),
     },
 )
 def intermediaries(ctx: Context) -> list[Issue]:
-    meetings = ctx.df("meetings", M.meeting_id, M.contact).filter(
-        pl.col(M.contact) == VIA_INTERMEDIARY
+    meetings = ctx.df(Meetings.RESOURCE).filter(pl.col(Meetings.contact) == VIA_INTERMEDIARY)
+    named = _participants(ctx, Participants.meeting_id, Participants.role).filter(
+        pl.col(Participants.role) == INTERMEDIARY
     )
-    named = _participants(ctx, PA.meeting_id, PA.role).filter(pl.col(PA.role) == INTERMEDIARY)
-    missing = meetings.join(named, on=M.meeting_id, how="anti")
+    missing = meetings.join(named, on=Meetings.meeting_id, how="anti")
     return ctx.emit(
         Code.INTERMEDIARY_MISSING,
-        "meetings",
+        Meetings.RESOURCE,
         missing,
-        M.contact,
+        Meetings.contact,
         lambda r: (
-            f"meeting {shown(r[M.meeting_id])} is a contact via an intermediary but no participant "
+            f"meeting {shown(r[Meetings.meeting_id])} is a contact via an intermediary but no "
+            "participant "
             "has the role 'intermediary' (rule 10)"
         ),
     )
@@ -131,18 +140,21 @@ def intermediaries(ctx: Context) -> list[Issue]:
     "rule 11: a related event says why it is in the data",
     "provenance",
     (Code.RELATED_EVENT_UNEXPLAINED,),
-    {"meetings": (M.meeting_id, M.contact, M.relevance)},
+    {Meetings.RESOURCE: (Meetings.meeting_id, Meetings.contact, Meetings.relevance)},
 )
 def relevance(ctx: Context) -> list[Issue]:
-    meetings = ctx.df("meetings", M.meeting_id, M.contact, M.relevance)
-    unexplained = meetings.filter((pl.col(M.contact) == RELATED_EVENT) & ~present(M.relevance))
+    meetings = ctx.df(Meetings.RESOURCE)
+    unexplained = meetings.filter(
+        (pl.col(Meetings.contact) == RELATED_EVENT) & ~present(Meetings.relevance)
+    )
     return ctx.emit(
         Code.RELATED_EVENT_UNEXPLAINED,
-        "meetings",
+        Meetings.RESOURCE,
         unexplained,
-        M.relevance,
+        Meetings.relevance,
         lambda r: (
-            f"meeting {shown(r[M.meeting_id])} is a related event but relevance does not say "
+            f"meeting {shown(r[Meetings.meeting_id])} is a related event but relevance does not "
+            "say "
             "why it is in the data (rule 11)"
         ),
     )

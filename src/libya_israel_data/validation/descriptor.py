@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from .. import contract
@@ -31,13 +31,13 @@ DESCRIPTOR_FILE = "datapackage.json"
 OUTSIDE = "it resolves outside the package folder"
 
 
-def _emit(code: str, message: str, resource: str | None = None, field: str | None = None) -> Issue:
+def _emit(code: Code, message: str, resource: str | None = None, field: str | None = None) -> Issue:
     return make_issue(code, message, resource=resource, file=DESCRIPTOR_FILE, field=field)
 
 
 def check_resource_entry(root: Path, entry: object) -> tuple[Resource | None, list[Issue]]:
     if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-        return None, [_emit("resource-error", "a resource entry is not an object with a name")]
+        return None, [_emit(Code.RESOURCE_ERROR, "a resource entry is not an object with a name")]
     name = entry["name"]
     for key in ("path", "schema"):
         value = entry.get(key)
@@ -49,7 +49,7 @@ def check_resource_entry(root: Path, entry: object) -> tuple[Resource | None, li
         if reason:
             return None, [
                 _emit(
-                    "unsafe-path",
+                    Code.UNSAFE_PATH,
                     f"resource {name!r}: {key} {value!r}: {reason}",
                     resource=name,
                     field=key,
@@ -60,7 +60,7 @@ def check_resource_entry(root: Path, entry: object) -> tuple[Resource | None, li
     if str(encoding).lower().replace("_", "-") not in ("utf-8", "utf8"):
         issues.append(
             _emit(
-                "encoding-declared",
+                Code.ENCODING_DECLARED,
                 f"resource {name!r} declares encoding {encoding!r}",
                 resource=name,
                 field="encoding",
@@ -89,12 +89,12 @@ def check_resource_entry(root: Path, entry: object) -> tuple[Resource | None, li
                 hash=resource.hash,
             )
     except SchemaError as e:
-        return None, [*issues, _emit("schema-error", str(e), resource=name, field="schema")]
+        return None, [*issues, _emit(Code.SCHEMA_ERROR, str(e), resource=name, field="schema")]
     except (KeyError, TypeError) as e:
         return None, [
             *issues,
             _emit(
-                "schema-error",
+                Code.SCHEMA_ERROR,
                 f"resource {name!r}: malformed schema ({e})",
                 resource=name,
                 field="schema",
@@ -164,6 +164,17 @@ def check_metadata(descriptor: dict) -> list[Issue]:
     return issues
 
 
+def created_date(descriptor: dict) -> date | None:
+    """The descriptor's ``created`` date (rule 6 compares publication dates with it)."""
+    value = descriptor.get("created")
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
 def check_integrity(table: Table) -> list[Issue]:
     """The descriptor's ``bytes`` and ``hash`` of a resource against the bytes that were read."""
     resource, issues = table.resource, []
@@ -196,11 +207,11 @@ def check(descriptor_path: Path) -> tuple[Package | None, list[Issue]]:
     try:
         descriptor = read_json(descriptor_path)
     except SchemaError as e:
-        return None, [_emit("package-error", str(e).removeprefix(f"{descriptor_path.name}: "))]
+        return None, [_emit(Code.PACKAGE_ERROR, str(e).removeprefix(f"{descriptor_path.name}: "))]
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
-        return None, [_emit("package-error", "the descriptor has no list of resources")]
+        return None, [_emit(Code.PACKAGE_ERROR, "the descriptor has no list of resources")]
     root = descriptor_path.parent
-    issues: list[Issue] = check_metadata(descriptor)
+    issues: list[Issue] = []
     resources: list[Resource] = []
     names: set[str] = set()
     for entry in descriptor["resources"]:
@@ -209,7 +220,7 @@ def check(descriptor_path: Path) -> tuple[Package | None, list[Issue]]:
         name = entry.get("name") if isinstance(entry, dict) else None
         if isinstance(name, str) and name in names:
             issues.append(
-                _emit("resource-error", f"two resources are named {name!r}", resource=name)
+                _emit(Code.RESOURCE_ERROR, f"two resources are named {name!r}", resource=name)
             )
             continue
         if isinstance(name, str):
@@ -220,7 +231,7 @@ def check(descriptor_path: Path) -> tuple[Package | None, list[Issue]]:
         if name not in names:
             issues.append(
                 _emit(
-                    "resource-missing",
+                    Code.RESOURCE_MISSING,
                     f"the contract's resource {name!r} is not in the descriptor",
                     resource=name,
                 )

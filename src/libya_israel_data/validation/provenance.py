@@ -7,12 +7,21 @@ Every rule declares the columns it needs, named through the contract.
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import polars as pl
 
-from ..contract import NAMES
+from ..contract.fields import (
+    Aliases,
+    Citations,
+    Claims,
+    Meetings,
+    OrganizationParticipants,
+    Organizations,
+    Participants,
+    People,
+    Sources,
+)
 from ..foundations.dates import date_bounds
 from ..foundations.issues import Code, Issue, shown
 from ..foundations.relays import Chains
@@ -20,14 +29,18 @@ from .rules import Context, rule
 from .structure import ROW
 from .tables import present
 
-S, P, A, ORG = NAMES.sources, NAMES.people, NAMES.aliases, NAMES.organizations
-M, PA, C, CI = NAMES.meetings, NAMES.participants, NAMES.claims, NAMES.citations
-OP = NAMES.organization_participants
-
 #: Organization kinds that count as "a government body" for rule 2.
-GOVERNMENT_KINDS = ["government", "ministry", "presidency"]
-SUBJECTS = (C.meeting_id, C.person_id, C.organization_id)
-CLAIMANTS = (C.claimant_person_id, C.claimant_organization_id, C.claimant_description)
+GOVERNMENT_KINDS = [
+    Organizations.Kind.GOVERNMENT,
+    Organizations.Kind.MINISTRY,
+    Organizations.Kind.PRESIDENCY,
+]
+SUBJECTS = (Claims.meeting_id, Claims.person_id, Claims.organization_id)
+CLAIMANTS = (
+    Claims.claimant_person_id,
+    Claims.claimant_organization_id,
+    Claims.claimant_description,
+)
 _TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ocid", "cmpid")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -59,43 +72,33 @@ def normalise_url(url: str) -> str:
     return urlunsplit((scheme, host, parts.path.rstrip("/"), query, ""))
 
 
-def created_date(descriptor: dict) -> date | None:
-    value = descriptor.get("created")
-    if not isinstance(value, str):
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
-    except ValueError:
-        return None
-
-
 # --- claims: subject and claimant ------------------------------------------------------------
 @rule(
     "every claim has a subject and a claimant",
     "provenance",
     (Code.CLAIM_SUBJECT_MISSING, Code.CLAIMANT_MISSING),
-    {"claims": (C.claim_id, *SUBJECTS, *CLAIMANTS)},
+    {Claims.RESOURCE: (Claims.claim_id, *SUBJECTS, *CLAIMANTS)},
 )
 def claim_fields(ctx: Context) -> list[Issue]:
-    claims = ctx.df("claims", C.claim_id, *SUBJECTS, *CLAIMANTS)
+    claims = ctx.df(Claims.RESOURCE)
     none = ~pl.any_horizontal([present(c) for c in SUBJECTS])
     issues = ctx.emit(
         Code.CLAIM_SUBJECT_MISSING,
-        "claims",
+        Claims.RESOURCE,
         claims.filter(none),
-        C.meeting_id,
+        Claims.meeting_id,
         lambda r: (
-            f"claim {shown(r[C.claim_id])} is about nothing: set meeting_id, "
+            f"claim {shown(r[Claims.claim_id])} is about nothing: set meeting_id, "
             "person_id or organization_id"
         ),
     )
     none = ~pl.any_horizontal([present(c) for c in CLAIMANTS])
     return issues + ctx.emit(
         Code.CLAIMANT_MISSING,
-        "claims",
+        Claims.RESOURCE,
         claims.filter(none),
-        C.claimant_person_id,
-        lambda r: f"claim {shown(r[C.claim_id])} has no claimant",
+        Claims.claimant_person_id,
+        lambda r: f"claim {shown(r[Claims.claim_id])} has no claimant",
     )
 
 
@@ -104,18 +107,18 @@ def claim_fields(ctx: Context) -> list[Issue]:
     "rule 1: every claim is cited",
     "provenance",
     (Code.CITATION_MISSING,),
-    {"claims": (C.claim_id,), "citations": (CI.claim_id,)},
+    {Claims.RESOURCE: (Claims.claim_id,), Citations.RESOURCE: (Citations.claim_id,)},
 )
 def citations(ctx: Context) -> list[Issue]:
-    claims = ctx.df("claims", C.claim_id)
-    cites = ctx.df("citations", CI.claim_id)
-    uncited = claims.join(cites.select(CI.claim_id).unique(), on=C.claim_id, how="anti")
+    claims = ctx.df(Claims.RESOURCE)
+    cites = ctx.df(Citations.RESOURCE)
+    uncited = claims.join(cites.select(Citations.claim_id).unique(), on=Claims.claim_id, how="anti")
     return ctx.emit(
         Code.CITATION_MISSING,
-        "claims",
+        Claims.RESOURCE,
         uncited,
-        C.claim_id,
-        lambda r: f"claim {shown(r[C.claim_id])} has no citation (rule 1)",
+        Claims.claim_id,
+        lambda r: f"claim {shown(r[Claims.claim_id])} has no citation (rule 1)",
     )
 
 
@@ -125,91 +128,116 @@ def citations(ctx: Context) -> list[Issue]:
     "provenance",
     (Code.OCCURRED_CLAIM_MISSING, Code.ACKNOWLEDGEMENT_MISSING),
     {
-        "meetings": (M.meeting_id, M.status),
-        "claims": (C.meeting_id, C.claim_type, C.claimant_person_id, C.claimant_organization_id),
-        "participants": (PA.meeting_id, PA.person_id, PA.side),
-        "organization_participants": (OP.meeting_id, OP.organization_id, OP.side),
-        "organizations": (ORG.organization_id, ORG.kind, ORG.country),
-        "people": (P.person_id, P.country),
+        Meetings.RESOURCE: (Meetings.meeting_id, Meetings.status),
+        Claims.RESOURCE: (
+            Claims.meeting_id,
+            Claims.claim_type,
+            Claims.claimant_person_id,
+            Claims.claimant_organization_id,
+        ),
+        Participants.RESOURCE: (Participants.meeting_id, Participants.person_id, Participants.side),
+        OrganizationParticipants.RESOURCE: (
+            OrganizationParticipants.meeting_id,
+            OrganizationParticipants.organization_id,
+            OrganizationParticipants.side,
+        ),
+        Organizations.RESOURCE: (
+            Organizations.organization_id,
+            Organizations.kind,
+            Organizations.country,
+        ),
+        People.RESOURCE: (People.person_id, People.country),
     },
 )
 def occurred(ctx: Context) -> list[Issue]:
-    meetings = ctx.df("meetings", M.meeting_id, M.status)
-    claims = ctx.df(
-        "claims", C.meeting_id, C.claim_type, C.claimant_person_id, C.claimant_organization_id
+    meetings = ctx.df(Meetings.RESOURCE)
+    claims = ctx.df(Claims.RESOURCE)
+    occ = claims.filter(
+        (pl.col(Claims.claim_type) == Claims.ClaimType.OCCURRED) & present(Claims.meeting_id)
     )
-    occ = claims.filter((pl.col(C.claim_type) == "occurred") & present(C.meeting_id))
-    missing = meetings.join(occ.select(C.meeting_id).unique(), on=M.meeting_id, how="anti")
+    missing = meetings.join(
+        occ.select(Claims.meeting_id).unique(), on=Meetings.meeting_id, how="anti"
+    )
     issues = ctx.emit(
         Code.OCCURRED_CLAIM_MISSING,
-        "meetings",
+        Meetings.RESOURCE,
         missing,
-        M.meeting_id,
-        lambda r: f"meeting {shown(r[M.meeting_id])} has no 'occurred' claim (rule 2)",
+        Meetings.meeting_id,
+        lambda r: f"meeting {shown(r[Meetings.meeting_id])} has no 'occurred' claim (rule 2)",
     )
-    parts = ctx.df("participants", PA.meeting_id, PA.person_id, PA.side)
-    orgs = ctx.df("organizations", ORG.organization_id, ORG.kind, ORG.country)
-    people = ctx.df("people", P.person_id, P.country)
-    org_parts = ctx.df("organization_participants", OP.meeting_id, OP.organization_id, OP.side)
+    parts = ctx.df(Participants.RESOURCE)
+    orgs = ctx.df(Organizations.RESOURCE)
+    people = ctx.df(People.RESOURCE)
+    org_parts = ctx.df(OrganizationParticipants.RESOURCE)
     by_person = occ.join(
-        parts.select(PA.meeting_id, pl.col(PA.person_id).alias(C.claimant_person_id)),
-        on=[C.meeting_id, C.claimant_person_id],
+        parts.select(
+            Participants.meeting_id, pl.col(Participants.person_id).alias(Claims.claimant_person_id)
+        ),
+        on=[Claims.meeting_id, Claims.claimant_person_id],
         how="semi",
-    ).select(C.meeting_id)
+    ).select(Claims.meeting_id)
     # An organization at the meeting speaks for itself, as a person participant does.
     by_organization = occ.join(
         org_parts.select(
-            pl.col(OP.meeting_id).alias(C.meeting_id),
-            pl.col(OP.organization_id).alias(C.claimant_organization_id),
+            pl.col(OrganizationParticipants.meeting_id).alias(Claims.meeting_id),
+            pl.col(OrganizationParticipants.organization_id).alias(Claims.claimant_organization_id),
         ),
-        on=[C.meeting_id, C.claimant_organization_id],
+        on=[Claims.meeting_id, Claims.claimant_organization_id],
         how="semi",
-    ).select(C.meeting_id)
+    ).select(Claims.meeting_id)
     person_countries = parts.join(
-        people.select(P.person_id, pl.col(P.country).alias("_pc")), on=PA.person_id, how="left"
-    ).select(
-        PA.meeting_id,
-        pl.coalesce(pl.when(present(PA.side)).then(pl.col(PA.side)), pl.col("_pc")).alias(
-            "country"
-        ),
-    )
-    org_countries = org_parts.join(
-        orgs.select(ORG.organization_id, pl.col(ORG.country).alias("_oc")),
-        on=OP.organization_id,
+        people.select(People.person_id, pl.col(People.country).alias("_pc")),
+        on=Participants.person_id,
         how="left",
     ).select(
-        pl.col(OP.meeting_id).alias(PA.meeting_id),
-        pl.coalesce(pl.when(present(OP.side)).then(pl.col(OP.side)), pl.col("_oc")).alias(
-            "country"
-        ),
+        Participants.meeting_id,
+        pl.coalesce(
+            pl.when(present(Participants.side)).then(pl.col(Participants.side)), pl.col("_pc")
+        ).alias(Organizations.country),
+    )
+    org_countries = org_parts.join(
+        orgs.select(Organizations.organization_id, pl.col(Organizations.country).alias("_oc")),
+        on=OrganizationParticipants.organization_id,
+        how="left",
+    ).select(
+        pl.col(OrganizationParticipants.meeting_id).alias(Participants.meeting_id),
+        pl.coalesce(
+            pl.when(present(OrganizationParticipants.side)).then(
+                pl.col(OrganizationParticipants.side)
+            ),
+            pl.col("_oc"),
+        ).alias(Organizations.country),
     )
     countries = (
         pl.concat([person_countries, org_countries])
         .drop_nulls()
-        .filter(pl.col("country") != "")
+        .filter(pl.col(Organizations.country) != "")
         .unique()
     )
-    gov = orgs.filter(pl.col(ORG.kind).is_in(GOVERNMENT_KINDS)).select(
-        pl.col(ORG.organization_id).alias(C.claimant_organization_id), pl.col(ORG.country)
+    gov = orgs.filter(pl.col(Organizations.kind).is_in(GOVERNMENT_KINDS)).select(
+        pl.col(Organizations.organization_id).alias(Claims.claimant_organization_id),
+        pl.col(Organizations.country),
     )
-    by_gov = occ.join(gov, on=C.claimant_organization_id, how="inner")
+    by_gov = occ.join(gov, on=Claims.claimant_organization_id, how="inner")
     by_gov_ok = pl.concat(
         [
-            by_gov.join(countries, on=[C.meeting_id, "country"], how="semi").select(C.meeting_id),
-            by_gov.join(countries, on=C.meeting_id, how="anti").select(C.meeting_id),
+            by_gov.join(
+                countries, on=[Claims.meeting_id, Organizations.country], how="semi"
+            ).select(Claims.meeting_id),
+            by_gov.join(countries, on=Claims.meeting_id, how="anti").select(Claims.meeting_id),
         ]
     )
     ok = pl.concat([by_person, by_organization, by_gov_ok]).unique()
-    unack = meetings.filter(pl.col(M.status) == "acknowledged").join(
-        ok, on=M.meeting_id, how="anti"
+    unack = meetings.filter(pl.col(Meetings.status) == Meetings.Status.ACKNOWLEDGED).join(
+        ok, on=Meetings.meeting_id, how="anti"
     )
     return issues + ctx.emit(
         Code.ACKNOWLEDGEMENT_MISSING,
-        "meetings",
+        Meetings.RESOURCE,
         unack,
-        M.status,
+        Meetings.status,
         lambda r: (
-            f"meeting {shown(r[M.meeting_id])} is 'acknowledged' but no participant "
+            f"meeting {shown(r[Meetings.meeting_id])} is 'acknowledged' but no participant "
             "and no government body of a participant's country says it occurred (rule 2)"
         ),
     )
@@ -220,36 +248,46 @@ def occurred(ctx: Context) -> list[Issue]:
     "rule 3: a participant's claim is about the same meeting",
     "provenance",
     (Code.PARTICIPANT_CLAIM_MISMATCH,),
-    {"participants": (PA.meeting_id, PA.claim_id), "claims": (C.claim_id, C.meeting_id)},
+    {
+        Participants.RESOURCE: (Participants.meeting_id, Participants.claim_id),
+        Claims.RESOURCE: (Claims.claim_id, Claims.meeting_id),
+    },
 )
 def participants(ctx: Context) -> list[Issue]:
-    return claims_about_another_meeting(ctx, "participants")
+    return claims_about_another_meeting(ctx, Participants.RESOURCE)
 
 
 def claims_about_another_meeting(ctx: Context, resource: str) -> list[Issue]:
     """Rule 3 for a participant table (people's or organizations': both name the meeting and
     the claim in ``meeting_id`` and ``claim_id``): rows whose claim is not about their meeting."""
-    parts = ctx.df(resource, PA.meeting_id, PA.claim_id)
-    claims = ctx.df("claims", C.claim_id, C.meeting_id)
+    parts = ctx.df(resource)
+    claims = ctx.df(Claims.RESOURCE)
     joined = parts.join(
-        claims.select(C.claim_id, pl.col(C.meeting_id).alias("_cm")), on=PA.claim_id, how="inner"
+        claims.select(Claims.claim_id, pl.col(Claims.meeting_id).alias("_cm")),
+        on=Participants.claim_id,
+        how="inner",
     )
-    bad = joined.filter(pl.col("_cm").fill_null("") != pl.col(PA.meeting_id))
+    bad = joined.filter(pl.col("_cm").fill_null("") != pl.col(Participants.meeting_id))
     return ctx.emit(
         Code.PARTICIPANT_CLAIM_MISMATCH,
         resource,
         bad,
-        PA.claim_id,
+        Participants.claim_id,
         lambda r: (
-            f"claim {shown(r[PA.claim_id])} is about "
-            f"{shown(r['_cm'] or 'no meeting')}, not meeting {shown(r[PA.meeting_id])} (rule 3)"
+            f"claim {shown(r[Participants.claim_id])} is about "
+            f"{shown(r['_cm'] or 'no meeting')}, not meeting {shown(r[Participants.meeting_id])} "
+            "(rule 3)"
         ),
     )
 
 
 def _chains(sources: pl.DataFrame) -> Chains:
-    links = dict(sources.filter(present(S.relays)).select(S.source_id, S.relays).iter_rows())
-    return Chains.walk(sources.get_column(S.source_id).to_list(), links)
+    links = dict(
+        sources.filter(present(Sources.relays))
+        .select(Sources.source_id, Sources.relays)
+        .iter_rows()
+    )
+    return Chains.walk(sources.get_column(Sources.source_id).to_list(), links)
 
 
 # --- rule 4 and relay chains -------------------------------------------------------------------
@@ -257,39 +295,44 @@ def _chains(sources: pl.DataFrame) -> Chains:
     "rule 4: an upstream document is relayed; relay chains end",
     "provenance",
     (Code.UPSTREAM_NOT_RELAYED, Code.RELAYS_CYCLE),
-    {"sources": (S.source_id, S.url, S.relays)},
+    {Sources.RESOURCE: (Sources.source_id, Sources.url, Sources.relays)},
 )
 def relays(ctx: Context) -> list[Issue]:
-    sources = ctx.df("sources", S.source_id, S.url, S.relays)
-    relayed = sources.filter(present(S.relays) & (pl.col(S.relays) != pl.col(S.source_id)))
-    upstream = sources.filter(~present(S.url)).join(
-        relayed.select(pl.col(S.relays).alias(S.source_id)).unique(), on=S.source_id, how="anti"
+    sources = ctx.df(Sources.RESOURCE)
+    relayed = sources.filter(
+        present(Sources.relays) & (pl.col(Sources.relays) != pl.col(Sources.source_id))
+    )
+    upstream = sources.filter(~present(Sources.url)).join(
+        relayed.select(pl.col(Sources.relays).alias(Sources.source_id)).unique(),
+        on=Sources.source_id,
+        how="anti",
     )
     issues = ctx.emit(
         Code.UPSTREAM_NOT_RELAYED,
-        "sources",
+        Sources.RESOURCE,
         upstream,
-        S.url,
+        Sources.url,
         lambda r: (
-            f"source {shown(r[S.source_id])} has no url and no other source relays it (rule 4)"
+            f"source {shown(r[Sources.source_id])} has no url and no other source relays it (rule "
+            "4)"
         ),
-        value=S.source_id,
+        value=Sources.source_id,
     )
     chains = _chains(sources)
-    cyc = sources.filter(pl.col(S.source_id).is_in(sorted(chains.in_cycle)))
+    cyc = sources.filter(pl.col(Sources.source_id).is_in(sorted(chains.in_cycle)))
     issues += ctx.emit(
         Code.RELAYS_CYCLE,
-        "sources",
+        Sources.RESOURCE,
         cyc,
-        S.relays,
-        lambda r: f"following relays from {shown(r[S.source_id])} comes back to it",
+        Sources.relays,
+        lambda r: f"following relays from {shown(r[Sources.source_id])} comes back to it",
     )
     return issues + ctx.emit(
         Code.RELAYS_CYCLE,
-        "sources",
-        sources.filter(pl.col(S.relays) == pl.col(S.source_id)),
-        S.relays,
-        lambda r: f"source {shown(r[S.source_id])} relays itself",
+        Sources.RESOURCE,
+        sources.filter(pl.col(Sources.relays) == pl.col(Sources.source_id)),
+        Sources.relays,
+        lambda r: f"source {shown(r[Sources.source_id])} relays itself",
     )
 
 
@@ -298,30 +341,34 @@ def relays(ctx: Context) -> list[Issue]:
     "rule 5: a claim disputes another claim about the same subject",
     "provenance",
     (Code.DISPUTE_SELF, Code.DISPUTE_SUBJECT_MISMATCH),
-    {"claims": (C.claim_id, C.disputes, *SUBJECTS)},
+    {Claims.RESOURCE: (Claims.claim_id, Claims.disputes, *SUBJECTS)},
 )
 def disputes(ctx: Context) -> list[Issue]:
-    claims = ctx.df("claims", C.claim_id, C.disputes, *SUBJECTS)
+    claims = ctx.df(Claims.RESOURCE)
     issues = ctx.emit(
         Code.DISPUTE_SELF,
-        "claims",
-        claims.filter(pl.col(C.disputes) == pl.col(C.claim_id)),
-        C.disputes,
-        lambda r: f"claim {shown(r[C.claim_id])} disputes itself (rule 5)",
+        Claims.RESOURCE,
+        claims.filter(pl.col(Claims.disputes) == pl.col(Claims.claim_id)),
+        Claims.disputes,
+        lambda r: f"claim {shown(r[Claims.claim_id])} disputes itself (rule 5)",
     )
     other = claims.select(
-        pl.col(C.claim_id).alias(C.disputes), *[pl.col(s).alias(f"_o_{s}") for s in SUBJECTS]
+        pl.col(Claims.claim_id).alias(Claims.disputes),
+        *[pl.col(s).alias(f"_o_{s}") for s in SUBJECTS],
     )
-    pairs = claims.filter(present(C.disputes) & (pl.col(C.disputes) != pl.col(C.claim_id)))
-    pairs = pairs.join(other, on=C.disputes, how="inner")
+    pairs = claims.filter(
+        present(Claims.disputes) & (pl.col(Claims.disputes) != pl.col(Claims.claim_id))
+    )
+    pairs = pairs.join(other, on=Claims.disputes, how="inner")
     shared = pl.any_horizontal([present(s) & (pl.col(s) == pl.col(f"_o_{s}")) for s in SUBJECTS])
     return issues + ctx.emit(
         Code.DISPUTE_SUBJECT_MISMATCH,
-        "claims",
+        Claims.RESOURCE,
         pairs.filter(~shared),
-        C.disputes,
+        Claims.disputes,
         lambda r: (
-            f"claim {shown(r[C.claim_id])} disputes {shown(r[C.disputes])}, which is about "
+            f"claim {shown(r[Claims.claim_id])} disputes {shown(r[Claims.disputes])}, which is "
+            "about "
             "another subject (rule 5)"
         ),
     )
@@ -338,67 +385,67 @@ def _bounds(df: pl.DataFrame, column: str) -> pl.DataFrame:
     "provenance",
     (Code.PUBLISHED_AFTER_CREATED, Code.STATED_AFTER_PUBLISHED, Code.END_BEFORE_START),
     {
-        "sources": (S.source_id, S.published),
-        "claims": (C.claim_id, C.stated),
-        "citations": (CI.claim_id, CI.source_id),
-        "meetings": (M.meeting_id, M.date, M.end_date),
+        Sources.RESOURCE: (Sources.source_id, Sources.published),
+        Claims.RESOURCE: (Claims.claim_id, Claims.stated),
+        Citations.RESOURCE: (Citations.claim_id, Citations.source_id),
+        Meetings.RESOURCE: (Meetings.meeting_id, Meetings.date, Meetings.end_date),
     },
 )
 def dates(ctx: Context) -> list[Issue]:
-    sources = ctx.df("sources", S.source_id, S.published)
-    claims = ctx.df("claims", C.claim_id, C.stated)
-    cites = ctx.df("citations", CI.claim_id, CI.source_id)
+    sources = ctx.df(Sources.RESOURCE)
+    claims = ctx.df(Claims.RESOURCE)
+    cites = ctx.df(Citations.RESOURCE)
     issues: list[Issue] = []
     if ctx.created is not None:
-        pub = sources.join(_bounds(sources, S.published), on=S.published, how="inner")
-        late = pub.filter(pl.col(f"{S.published}_earliest") > ctx.created)
+        pub = sources.join(_bounds(sources, Sources.published), on=Sources.published, how="inner")
+        late = pub.filter(pl.col(f"{Sources.published}_earliest") > ctx.created)
         issues += ctx.emit(
             Code.PUBLISHED_AFTER_CREATED,
-            "sources",
+            Sources.RESOURCE,
             late,
-            S.published,
+            Sources.published,
             lambda r: (
-                f"published {r[S.published]} is after the package's created "
+                f"published {r[Sources.published]} is after the package's created "
                 f"date {ctx.created} (rule 6)"
             ),
         )
-    pub = sources.select(S.source_id, S.published).join(
-        _bounds(sources, S.published), on=S.published, how="left"
+    pub = sources.select(Sources.source_id, Sources.published).join(
+        _bounds(sources, Sources.published), on=Sources.published, how="left"
     )
     per_claim = (
-        cites.select(CI.claim_id, CI.source_id)
-        .join(pub, on=CI.source_id, how="left")
-        .group_by(CI.claim_id)
+        cites.select(Citations.claim_id, Citations.source_id)
+        .join(pub, on=Citations.source_id, how="left")
+        .group_by(Citations.claim_id)
         .agg(
-            pl.col(f"{S.published}_latest").max().alias("_last"),
-            pl.col(f"{S.published}_latest").null_count().alias("_unknown"),
+            pl.col(f"{Sources.published}_latest").max().alias("_last"),
+            pl.col(f"{Sources.published}_latest").null_count().alias("_unknown"),
         )
     )
-    stated = claims.join(_bounds(claims, C.stated), on=C.stated, how="inner")
-    late = stated.join(per_claim, on=C.claim_id, how="inner").filter(
-        (pl.col("_unknown") == 0) & (pl.col(f"{C.stated}_earliest") > pl.col("_last"))
+    stated = claims.join(_bounds(claims, Claims.stated), on=Claims.stated, how="inner")
+    late = stated.join(per_claim, on=Claims.claim_id, how="inner").filter(
+        (pl.col("_unknown") == 0) & (pl.col(f"{Claims.stated}_earliest") > pl.col("_last"))
     )
     issues += ctx.emit(
         Code.STATED_AFTER_PUBLISHED,
-        "claims",
+        Claims.RESOURCE,
         late,
-        C.stated,
+        Claims.stated,
         lambda r: (
-            f"stated {r[C.stated]} is after the last of its sources was "
+            f"stated {r[Claims.stated]} is after the last of its sources was "
             f"published ({r['_last']}) (rule 6)"
         ),
     )
-    meetings = ctx.df("meetings", M.meeting_id, M.date, M.end_date)
-    m = meetings.join(_bounds(meetings, M.date), on=M.date, how="inner").join(
-        _bounds(meetings, M.end_date), on=M.end_date, how="inner"
+    meetings = ctx.df(Meetings.RESOURCE)
+    m = meetings.join(_bounds(meetings, Meetings.date), on=Meetings.date, how="inner").join(
+        _bounds(meetings, Meetings.end_date), on=Meetings.end_date, how="inner"
     )
-    bad = m.filter(pl.col(f"{M.end_date}_latest") < pl.col(f"{M.date}_earliest"))
+    bad = m.filter(pl.col(f"{Meetings.end_date}_latest") < pl.col(f"{Meetings.date}_earliest"))
     return issues + ctx.emit(
         Code.END_BEFORE_START,
-        "meetings",
+        Meetings.RESOURCE,
         bad,
-        M.end_date,
-        lambda r: f"end_date {r[M.end_date]} is before date {r[M.date]} (rule 6)",
+        Meetings.end_date,
+        lambda r: f"end_date {r[Meetings.end_date]} is before date {r[Meetings.date]} (rule 6)",
     )
 
 
@@ -407,16 +454,16 @@ def dates(ctx: Context) -> list[Issue]:
     "rule 7: no two sources share a URL",
     "provenance",
     (Code.DUPLICATE_URL,),
-    {"sources": (S.source_id, S.url)},
+    {Sources.RESOURCE: (Sources.source_id, Sources.url)},
 )
 def urls(ctx: Context) -> list[Issue]:
-    sources = ctx.df("sources", S.source_id, S.url)
-    with_url = sources.filter(present(S.url))
+    sources = ctx.df(Sources.RESOURCE)
+    with_url = sources.filter(present(Sources.url))
     # A cheap key that two equal normalised URLs always share: coarser than normalise_url
     # (lower-cased, no user name, port, query, fragment or trailing slash); only URLs that
     # share it are normalised exactly, in Python.
     cheap = (
-        pl.col(S.url)
+        pl.col(Sources.url)
         .str.strip_chars()
         .str.to_lowercase()
         .str.replace(r"[?#].*$", "")
@@ -426,21 +473,22 @@ def urls(ctx: Context) -> list[Issue]:
     candidates = with_url.filter(cheap.is_duplicated())
     if candidates.is_empty():
         return []
-    norm = {u: normalise_url(u) for u in candidates.get_column(S.url).unique().to_list()}
+    norm = {u: normalise_url(u) for u in candidates.get_column(Sources.url).unique().to_list()}
     candidates = candidates.with_columns(
-        pl.col(S.url).replace_strict(norm, return_dtype=pl.String).alias("_norm")
+        pl.col(Sources.url).replace_strict(norm, return_dtype=pl.String).alias("_norm")
     )
     first = candidates.group_by("_norm").agg(
-        pl.col(S.source_id).sort_by(ROW).first().alias("_first")
+        pl.col(Sources.source_id).sort_by(ROW).first().alias("_first")
     )
     dup = candidates.sort(ROW).filter(~pl.col("_norm").is_first_distinct()).join(first, on="_norm")
     return ctx.emit(
         Code.DUPLICATE_URL,
-        "sources",
+        Sources.RESOURCE,
         dup,
-        S.url,
+        Sources.url,
         lambda r: (
-            f"source {shown(r[S.source_id])} has the same URL as {shown(r['_first'])} (rule 7)"
+            f"source {shown(r[Sources.source_id])} has the same URL as {shown(r['_first'])} (rule "
+            "7)"
         ),
     )
 
@@ -451,29 +499,29 @@ def urls(ctx: Context) -> list[Issue]:
     "provenance",
     (Code.SOURCE_ORPHANED,),
     {
-        "sources": (S.source_id, S.relays),
-        "citations": (CI.source_id,),
-        "aliases": (A.source_id,),
+        Sources.RESOURCE: (Sources.source_id, Sources.relays),
+        Citations.RESOURCE: (Citations.source_id,),
+        Aliases.RESOURCE: (Aliases.source_id,),
     },
 )
 def source_orphans(ctx: Context) -> list[Issue]:
-    sources = ctx.df("sources", S.source_id, S.relays)
+    sources = ctx.df(Sources.RESOURCE)
     # Cited by a claim, or by an alias row (the page where a spelling was seen).
     seeds = pl.concat(
         [
-            ctx.df("citations", CI.source_id)[CI.source_id],
-            ctx.df("aliases", A.source_id)[A.source_id],
+            ctx.df(Citations.RESOURCE)[Citations.source_id],
+            ctx.df(Aliases.RESOURCE)[Aliases.source_id],
         ]
     )
     used = _chains(sources).reachable(seeds.drop_nulls().unique().to_list())
-    orphan = sources.filter(~pl.col(S.source_id).is_in(sorted(used)))
+    orphan = sources.filter(~pl.col(Sources.source_id).is_in(sorted(used)))
     return ctx.emit(
         Code.SOURCE_ORPHANED,
-        "sources",
+        Sources.RESOURCE,
         orphan,
-        S.source_id,
+        Sources.source_id,
         lambda r: (
-            f"source {shown(r[S.source_id])} is neither cited (by a claim or an alias) "
+            f"source {shown(r[Sources.source_id])} is neither cited (by a claim or an alias) "
             "nor relayed by a cited source (rule 8)"
         ),
     )
@@ -484,33 +532,34 @@ def source_orphans(ctx: Context) -> list[Issue]:
     "provenance",
     (Code.PERSON_ORPHANED,),
     {
-        "people": (P.person_id,),
-        "claims": (C.person_id, C.claimant_person_id),
-        "participants": (PA.person_id,),
+        People.RESOURCE: (People.person_id,),
+        Claims.RESOURCE: (Claims.person_id, Claims.claimant_person_id),
+        Participants.RESOURCE: (Participants.person_id,),
     },
 )
 def person_orphans(ctx: Context) -> list[Issue]:
-    people = ctx.df("people", P.person_id)
-    claims = ctx.df("claims", C.person_id, C.claimant_person_id)
-    parts = ctx.df("participants", PA.person_id)
+    people = ctx.df(People.RESOURCE)
+    claims = ctx.df(Claims.RESOURCE)
+    parts = ctx.df(Participants.RESOURCE)
     used = (
         pl.concat(
             [
-                claims.get_column(C.person_id),
-                claims.get_column(C.claimant_person_id),
-                parts.get_column(PA.person_id),
+                claims.get_column(Claims.person_id),
+                claims.get_column(Claims.claimant_person_id),
+                parts.get_column(Participants.person_id),
             ]
         )
         .drop_nulls()
         .unique()
     )
-    orphan = people.filter(~pl.col(P.person_id).is_in(used.implode()))
+    orphan = people.filter(~pl.col(People.person_id).is_in(used.implode()))
     return ctx.emit(
         Code.PERSON_ORPHANED,
-        "people",
+        People.RESOURCE,
         orphan,
-        P.person_id,
+        People.person_id,
         lambda r: (
-            f"person {shown(r[P.person_id])} appears in no claim and no participant row (rule 8)"
+            f"person {shown(r[People.person_id])} appears in no claim and no participant row (rule "
+            "8)"
         ),
     )

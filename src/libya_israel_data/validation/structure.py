@@ -23,7 +23,7 @@ from pathlib import Path
 import polars as pl
 
 from ..contract import Package, Resource
-from ..foundations.issues import Issue, make_issue
+from ..foundations.issues import Code, Issue, make_issue
 from .lengths import MAX_RECORD_BYTES, too_long
 
 #: Files with fewer body bytes are always read the exact, slow way (it is fast enough there, and
@@ -78,7 +78,7 @@ def _clean(data: bytes, emit) -> tuple[bytes, list[Issue]]:
         line = data.count(b"\n", 0, bad) + 1
         issues.append(
             emit(
-                "encoding-error",
+                Code.ENCODING_ERROR,
                 f"byte 0x{data[bad]:02x} at offset {bad} is not valid UTF-8",
                 line=line,
             )
@@ -88,7 +88,7 @@ def _clean(data: bytes, emit) -> tuple[bytes, list[Issue]]:
     if cr >= 0:
         issues.append(
             emit(
-                "line-ending",
+                Code.LINE_ENDING,
                 "the file has carriage returns (first on this line)",
                 line=data.count(b"\n", 0, cr) + 1,
             )
@@ -125,11 +125,11 @@ def _check_header(labels: list[str], resource: Resource, emit) -> dict[int, str]
     for i, label in enumerate(labels):
         col = i + 1
         if label == "":
-            issues.append(emit("blank-label", f"header cell {col} is empty", line=1))
+            issues.append(emit(Code.BLANK_LABEL, f"header cell {col} is empty", line=1))
         elif label in seen:
             issues.append(
                 emit(
-                    "duplicate-label",
+                    Code.DUPLICATE_LABEL,
                     f"{_short(label)} appears twice in the header",
                     line=1,
                     field=label[:LABEL_SHOWN],
@@ -138,7 +138,7 @@ def _check_header(labels: list[str], resource: Resource, emit) -> dict[int, str]
         elif label not in names:
             issues.append(
                 emit(
-                    "extra-label",
+                    Code.EXTRA_LABEL,
                     f"header cell {col} is {_short(label)}, which is not a "
                     f"field of the {resource.name} schema",
                     line=1,
@@ -150,13 +150,15 @@ def _check_header(labels: list[str], resource: Resource, emit) -> dict[int, str]
         seen.add(label)
     missing = [n for n in names if n not in seen]
     for n in missing:
-        issues.append(emit("missing-label", f"the header lacks field {n!r}", line=1, field=n))
+        issues.append(emit(Code.MISSING_LABEL, f"the header lacks field {n!r}", line=1, field=n))
     present = [labels[i] for i in sorted(keep)]
     expected = [n for n in names if n in present]
     if not issues and present != expected:
         issues.append(
             emit(
-                "incorrect-label", f"header order is {present}, schema order is {expected}", line=1
+                Code.INCORRECT_LABEL,
+                f"header order is {present}, schema order is {expected}",
+                line=1,
             )
         )
     return keep, issues
@@ -319,7 +321,7 @@ def _slow(body: bytes | memoryview, width: int, emit) -> tuple[pl.DataFrame, lis
             if "unexpected end of data" in str(e):
                 issues.append(
                     emit(
-                        "unclosed-quote",
+                        Code.UNCLOSED_QUOTE,
                         f"the quote opened in the record that starts "
                         f"on line {start} is never closed",
                         row=row,
@@ -331,7 +333,7 @@ def _slow(body: bytes | memoryview, width: int, emit) -> tuple[pl.DataFrame, lis
             if here > start:  # the record ran on past its line: a quote left open swallowed it
                 issues.append(
                     emit(
-                        "unclosed-quote",
+                        Code.UNCLOSED_QUOTE,
                         f"the quote opened in the record that starts "
                         f"on line {start} runs on to line {here} ({e})",
                         row=row,
@@ -339,7 +341,7 @@ def _slow(body: bytes | memoryview, width: int, emit) -> tuple[pl.DataFrame, lis
                     )
                 )
             else:
-                issues.append(emit("csv-syntax", str(e), row=row, line=here))
+                issues.append(emit(Code.CSV_SYNTAX, str(e), row=row, line=here))
             start = 2 + reader.line_num
             continue
         row += 1
@@ -349,7 +351,7 @@ def _slow(body: bytes | memoryview, width: int, emit) -> tuple[pl.DataFrame, lis
         if not _record_well_formed(raw):
             issues.append(
                 emit(
-                    "csv-syntax",
+                    Code.CSV_SYNTAX,
                     "a quote stands inside a cell that is not quoted, "
                     "or text follows a closing quote",
                     row=row,
@@ -359,7 +361,7 @@ def _slow(body: bytes | memoryview, width: int, emit) -> tuple[pl.DataFrame, lis
         if len(record) < width and record != [] and record != [""]:
             issues.append(
                 emit(
-                    "missing-cell",
+                    Code.MISSING_CELL,
                     f"the row has {len(record)} cells, the header {width}",
                     row=row,
                     line=start,
@@ -369,7 +371,7 @@ def _slow(body: bytes | memoryview, width: int, emit) -> tuple[pl.DataFrame, lis
         elif len(record) > width:
             issues.append(
                 emit(
-                    "extra-cell",
+                    Code.EXTRA_CELL,
                     f"the row has {len(record)} cells, the header {width}",
                     row=row,
                     line=start,
@@ -407,7 +409,7 @@ def _refuse_wide(width: int, resource: Resource, emit) -> None:
     if width > MAX_COLUMNS:
         raise UnreadableTable(
             emit(
-                "extra-label",
+                Code.EXTRA_LABEL,
                 f"the header has {width:,} cells, the {resource.name} schema "
                 f"{len(resource.fields)} fields; a header wider than {MAX_COLUMNS:,} cells is "
                 "not read further",
@@ -426,7 +428,7 @@ def _refuse_long(path: Path, resource: Resource, emit) -> None:
     if found is not None:
         raise UnreadableTable(
             emit(
-                "record-too-long",
+                Code.RECORD_TOO_LONG,
                 f"the record that starts on line {found.line:,} is {found.length:,} bytes long; "
                 f"no valid {resource.name} record comes near {MAX_RECORD_BYTES:,} bytes, so the "
                 "file is not read further",
@@ -452,7 +454,7 @@ def read_table(package: Package, resource: Resource, keep: bool = False) -> Tabl
     size, digest = len(data), f"sha256:{hashlib.sha256(data).hexdigest()}"
     raw = data if keep else None
     if data.startswith(BOM):
-        issues.append(emit("byte-order-mark", "the file starts with a byte order mark", line=1))
+        issues.append(emit(Code.BYTE_ORDER_MARK, "the file starts with a byte order mark", line=1))
         data = data[len(BOM) :]
     end = data.find(b"\n")
     end = len(data) if end < 0 else end
@@ -489,9 +491,9 @@ def read_table(package: Package, resource: Resource, keep: bool = False) -> Tabl
         blank = blank.to_series()
         if blank.any():  # filtering copies the table: only when there is something to drop
             for row, line in df.filter(blank).select(ROW, LINE).iter_rows():
-                issues.append(emit("blank-row", "the row is empty", row=row, line=line))
+                issues.append(emit(Code.BLANK_ROW, "the row is empty", row=row, line=line))
             df = df.filter(~blank)
 
     if df.is_empty():
-        issues.append(emit("empty-file", "the file has a header and no rows", line=1))
+        issues.append(emit(Code.EMPTY_FILE, "the file has a header and no rows", line=1))
     return Table(resource, rel, df, issues, size, digest, raw)

@@ -14,7 +14,7 @@ from collections import Counter
 import polars as pl
 
 from ..contract import Resource, reference
-from ..contract.compile import Check, polars_checks, present
+from ..contract.compile import KINDS, Check, polars_checks, present
 from ..foundations.issues import CAP, Code, Issue, make_issue, shown
 from .rules import Context, rule
 from .structure import LINE, ROW, Table
@@ -58,6 +58,10 @@ def evaluate(
     return issues
 
 
+#: The constraints checked here; ``edtf`` (a real calendar date) is the dates layer's.
+CELL_KINDS = tuple(k for k in KINDS if k != "edtf")
+
+
 @rule(
     "types and constraints of every field",
     "tables",
@@ -69,7 +73,8 @@ def check_fields(ctx: Context) -> list[Issue]:
     issues: list[Issue] = []
     for table in ctx.tables.values():
         fields = [f for f in table.resource.fields if f.name in table.df.columns]
-        issues += evaluate(table, [c for f in fields for c in polars_checks(f)], ctx.counted)
+        checks = [c for f in fields for c in polars_checks(f, CELL_KINDS)]
+        issues += evaluate(table, checks, ctx.counted)
     return issues
 
 

@@ -8,6 +8,7 @@ from functools import cache
 
 import polars as pl
 
+from ..contract.fields import Aliases, People
 from ..foundations.issues import Code, Issue
 from .rules import Context, rule
 from .structure import Table
@@ -186,12 +187,12 @@ MOJIBAKE = (
 #: Letters that do not belong in a field's script: Farsi yeh and keheh, or Latin, in an Arabic
 #: name; Latin or Arabic in a Hebrew name; Cyrillic or Greek inside a Latin name.
 FOREIGN = {
-    "name_ar": ("[\u06cc\u06a9a-zA-Z]", "Farsi yeh or keheh, or Latin letters"),
-    "name_he": ("[a-zA-Z\u0600-\u06ff]", "Latin or Arabic letters"),
-    "name": ("[\u0370-\u03ff\u0400-\u04ff]", "Greek or Cyrillic letters"),
+    People.name_ar: ("[\u06cc\u06a9a-zA-Z]", "Farsi yeh or keheh, or Latin letters"),
+    People.name_he: ("[a-zA-Z\u0600-\u06ff]", "Latin or Arabic letters"),
+    People.name: ("[\u0370-\u03ff\u0400-\u04ff]", "Greek or Cyrillic letters"),
 }
 #: The fields that hold a name, where tatweel (U+0640) is a warning.
-NAME_FIELDS = ("name", "name_ar", "name_he", "alias")
+NAME_FIELDS = (People.name, People.name_ar, People.name_he, Aliases.alias)
 TATWEEL = "\u0640"
 
 
@@ -239,7 +240,7 @@ def _script_checks(resource: str, columns: list[str]) -> list[Check]:
             )
         # People's names only: an organization's Hebrew or Arabic name may hold a Latin
         # acronym (סוכנות AP).
-        if c in FOREIGN and resource == "people":
+        if c in FOREIGN and resource == People.RESOURCE:
             pattern, what = FOREIGN[c]
             checks.append(
                 Check(
@@ -277,7 +278,7 @@ def check_scripts(ctx: Context) -> list[Issue]:
         screen = pl.any_horizontal(
             [
                 present(c) & (pl.col(c).str.len_bytes() != pl.col(c).str.len_chars())
-                | (pl.lit(c in FOREIGN and table.resource.name == "people") & present(c))
+                | (pl.lit(c in FOREIGN and table.resource.name == People.RESOURCE) & present(c))
                 for c in columns
             ]
         )
