@@ -41,7 +41,7 @@ def test_names_are_checked_against_the_contract() -> None:
     assert contract.NAMES.claims is contract.Claims  # one source for both spellings
     with pytest.raises(AttributeError, match="statment"):
         _ = contract.NAMES.claims.statment
-    with pytest.raises(AttributeError, match="no resource"):
+    with pytest.raises(AttributeError, match="claimz"):
         _ = contract.NAMES.claimz
 
 

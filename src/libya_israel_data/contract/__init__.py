@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from .fields import (
+    NAMES,
+    TABLES,
     Aliases,
     Citations,
     Claims,
@@ -189,34 +191,3 @@ def differences(name: str, schema: object) -> list[tuple[str | None, str]]:
 
 def _shown(value: object) -> str:
     return "absent" if value is None else json.dumps(value, ensure_ascii=False)
-
-
-#: The generated class of each resource, in dependency order: ``TABLES["claims"] is Claims``.
-TABLES: dict[str, type] = {
-    t.RESOURCE: t
-    for t in (
-        Sources,
-        People,
-        Aliases,
-        Organizations,
-        Meetings,
-        Participants,
-        OrganizationParticipants,
-        Claims,
-        Citations,
-    )
-}
-
-
-class _AllNames:
-    """``NAMES.claims`` is :class:`~.fields.Claims`: the same constants, by resource name."""
-
-    def __getattr__(self, name: str) -> type:
-        if name not in TABLES:
-            raise AttributeError(f"the contract has no resource {name!r}")
-        return TABLES[name]
-
-
-#: ``NAMES.<resource>.<field>`` is the field's name (kept for code written before the generated
-#: classes; new code names ``Claims.statement``).
-NAMES = _AllNames()
