@@ -70,6 +70,8 @@ def field_constants() -> str:
         "from typing import Final",
         "",
         "__all__ = [",
+        '    "NAMES",',
+        '    "TABLES",',
         *(f'    "{_camel(name)}",' for name in sorted(contract.RESOURCES, key=_camel)),
         "]",
     ]
@@ -88,6 +90,25 @@ def field_constants() -> str:
                 doc = f'        """The values of ``{name}.{f.name}``."""'
                 lines += ["", f"    class {_camel(f.name)}(StrEnum):", doc, ""]
                 lines += [f'        {v.upper()} = "{v}"' for v in f.enum]
+    lines += [
+        "",
+        "",
+        '#: Each resource\'s class, in dependency order: ``TABLES["claims"] is Claims``.',
+        "TABLES: Final[dict[str, type]] = {",
+        *(f"    {_camel(name)}.RESOURCE: {_camel(name)}," for name in contract.RESOURCES),
+        "}",
+        "",
+        "",
+        "class _Names:",
+        '    """The classes by resource name: ``NAMES.claims.statement`` is'
+        ' ``Claims.statement``."""',
+        "",
+        *(f"    {name}: Final = {_camel(name)}" for name in contract.RESOURCES),
+        "",
+        "",
+        "#: ``NAMES.<resource>.<field>``: the same constants, for code that names the resource.",
+        "NAMES: Final = _Names()",
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -6,7 +6,9 @@ the package; the validator compares every schema it finds with the reference, so
 package's schema cannot switch a rule off (see :func:`differences`).
 
 Every other module takes resource and field names from here, never as free string literals:
-``NAMES.claims.claim_id`` is ``"claim_id"``, and a name the contract lacks fails at import time.
+``Claims.claim_id`` is ``"claim_id"`` and ``Meetings.Contact.DIRECT`` is ``"direct"`` (the classes
+of :mod:`.fields`, generated from the schemas and re-exported here), and a name the contract lacks
+fails at import time (``tests/test_architecture.py`` bans the literals elsewhere).
 The rules of the contract are described in ``docs/data-model.md``.
 """
 
@@ -18,6 +20,19 @@ from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Any
 
+from .fields import (
+    NAMES,
+    TABLES,
+    Aliases,
+    Citations,
+    Claims,
+    Meetings,
+    OrganizationParticipants,
+    Organizations,
+    Participants,
+    People,
+    Sources,
+)
 from .table_schema import (
     SUPPORTED_TYPES,
     Field,
@@ -34,11 +49,21 @@ __all__ = [
     "NAMES",
     "RESOURCES",
     "SUPPORTED_TYPES",
+    "TABLES",
+    "Aliases",
+    "Citations",
+    "Claims",
     "Field",
     "ForeignKey",
+    "Meetings",
+    "OrganizationParticipants",
+    "Organizations",
     "Package",
+    "Participants",
+    "People",
     "Resource",
     "SchemaError",
+    "Sources",
     "differences",
     "read_json",
     "read_resource",
@@ -166,31 +191,3 @@ def differences(name: str, schema: object) -> list[tuple[str | None, str]]:
 
 def _shown(value: object) -> str:
     return "absent" if value is None else json.dumps(value, ensure_ascii=False)
-
-
-class _Names:
-    """Attribute access to one resource's field names: ``NAMES.claims.statement``."""
-
-    def __init__(self, name: str) -> None:
-        self._resource = name
-
-    def __getattr__(self, field: str) -> str:
-        if field.startswith("_"):
-            raise AttributeError(field)
-        if field not in resource(self._resource).field_names:
-            raise AttributeError(f"the contract's {self._resource} has no field {field!r}")
-        return field
-
-    def __iter__(self):  # the field names, in order
-        return iter(resource(self._resource).field_names)
-
-
-class _AllNames:
-    def __getattr__(self, name: str) -> _Names:
-        if name not in RESOURCES:
-            raise AttributeError(f"the contract has no resource {name!r}")
-        return _Names(name)
-
-
-#: ``NAMES.<resource>.<field>`` is the field's name, checked against the contract.
-NAMES = _AllNames()

@@ -12,6 +12,8 @@ from enum import StrEnum
 from typing import Final
 
 __all__ = [
+    "NAMES",
+    "TABLES",
     "Aliases",
     "Citations",
     "Claims",
@@ -321,3 +323,35 @@ class Citations:
         "source_id",
         "locator",
     )
+
+
+#: Each resource's class, in dependency order: ``TABLES["claims"] is Claims``.
+TABLES: Final[dict[str, type]] = {
+    Sources.RESOURCE: Sources,
+    People.RESOURCE: People,
+    Aliases.RESOURCE: Aliases,
+    Organizations.RESOURCE: Organizations,
+    Meetings.RESOURCE: Meetings,
+    Participants.RESOURCE: Participants,
+    OrganizationParticipants.RESOURCE: OrganizationParticipants,
+    Claims.RESOURCE: Claims,
+    Citations.RESOURCE: Citations,
+}
+
+
+class _Names:
+    """The classes by resource name: ``NAMES.claims.statement`` is ``Claims.statement``."""
+
+    sources: Final = Sources
+    people: Final = People
+    aliases: Final = Aliases
+    organizations: Final = Organizations
+    meetings: Final = Meetings
+    participants: Final = Participants
+    organization_participants: Final = OrganizationParticipants
+    claims: Final = Claims
+    citations: Final = Citations
+
+
+#: ``NAMES.<resource>.<field>``: the same constants, for code that names the resource.
+NAMES: Final = _Names()

@@ -14,7 +14,19 @@ from pathlib import Path
 import pandas as pd
 import polars as pl
 
-from ..contract import RESOURCES
+from ..contract import (
+    RESOURCES,
+    Aliases,
+    Citations,
+    Claims,
+    Meetings,
+    OrganizationParticipants,
+    Organizations,
+    Participants,
+    People,
+    Sources,
+)
+from .derive import PARTICIPANT_ID, PARTICIPANT_TYPE
 from .models import Record, model_for
 from .package import InvalidPackageError, ValidatedPackage, open_package
 
@@ -87,12 +99,14 @@ class Dataset:
 
         wanted = fold(value)
         by_name = []
-        names = [c for c in ("name", "name_ar", "name_he") if c in table.columns]
+        # people and organizations have the same name fields
+        names = [c for c in (People.name, People.name_ar, People.name_he) if c in table.columns]
         for row in table.select(key, *names).iter_rows():
             if wanted and any(cell and fold(cell) == wanted for cell in row[1:]):
                 by_name.append(row[0])
-        if resource == "people" and "aliases" in self.package.tables:
-            aliases = self.package.tables["aliases"].select("person_id", "alias").iter_rows()
+        if resource == People.RESOURCE and Aliases.RESOURCE in self.package.tables:
+            aliases = self.package.tables[Aliases.RESOURCE]
+            aliases = aliases.select(Aliases.person_id, Aliases.alias).iter_rows()
             by_name += [pid for pid, alias in aliases if wanted and fold(alias) == wanted]
         close = difflib.get_close_matches(value.lower(), ids, n=3, cutoff=0.6)
         suggestions = list(dict.fromkeys(by_name + close))
@@ -117,18 +131,18 @@ class Dataset:
         if not any((meeting, person, organization)):
             raise ValueError("name a meeting, a person or an organization")
         for resource, value in (
-            ("meetings", meeting),
-            ("people", person),
-            ("organizations", organization),
+            (Meetings.RESOURCE, meeting),
+            (People.RESOURCE, person),
+            (Organizations.RESOURCE, organization),
         ):
             if value:
                 self.require(resource, value)
         ev = self.evidence()
         mask = pd.Series(False, index=ev.index)
         for column, value in (
-            ("meeting_id", meeting),
-            ("person_id", person),
-            ("organization_id", organization),
+            (Claims.meeting_id, meeting),
+            (Claims.person_id, person),
+            (Claims.organization_id, organization),
         ):
             if value:
                 mask |= ev[column].eq(value).fillna(False).astype(bool)
@@ -139,16 +153,23 @@ class Dataset:
         participation's ``participant_type``, role, capacity or ``represented_by``, side and
         claim. An id of neither (a name, say) raises :class:`UnknownIdError` naming the
         closest person ids."""
-        organizations = self.package.tables["organizations"].get_column("organization_id")
-        if participant not in organizations.to_list():
-            self.require("people", participant)
+        organizations = self.package.tables[Organizations.RESOURCE]
+        if participant not in organizations.get_column(Organizations.organization_id).to_list():
+            self.require(People.RESOURCE, participant)
         parts = self.participation()
-        parts = parts[parts["participant_id"] == participant]
-        keep = ["meeting_id", "participant_type", "role", "capacity", "represented_by", "side"]
+        parts = parts[parts[PARTICIPANT_ID] == participant]
+        keep = [
+            Participants.meeting_id,
+            PARTICIPANT_TYPE,
+            Participants.role,
+            Participants.capacity,
+            OrganizationParticipants.represented_by,
+            Participants.side,
+        ]
         return (
-            self.frame("meetings")
-            .merge(parts[[*keep, "claim_id"]], on="meeting_id", how="inner")
-            .sort_values(["date_earliest", "meeting_id"])
+            self.frame(Meetings.RESOURCE)
+            .merge(parts[[*keep, Participants.claim_id]], on=Meetings.meeting_id, how="inner")
+            .sort_values([f"{Meetings.date}_earliest", Meetings.meeting_id])
             .reset_index(drop=True)
         )
 
@@ -157,9 +178,9 @@ class Dataset:
         (``person`` or ``organization``), ``participant_id`` (with ``person_id`` or
         ``organization_id`` set), names, country, role, capacity (people) or
         ``represented_by`` (organizations), side and the claim that puts them there."""
-        self.require("meetings", meeting)
+        self.require(Meetings.RESOURCE, meeting)
         parts = self.participation()
-        return parts[parts["meeting_id"] == meeting].reset_index(drop=True)
+        return parts[parts[Participants.meeting_id] == meeting].reset_index(drop=True)
 
     def participation(self) -> pd.DataFrame:
         """Every participant of every meeting, people and organizations alike (the rows of the
@@ -171,16 +192,19 @@ class Dataset:
         claim's ``origins``): the root reached by following ``relays`` from each citing source,
         its publisher, title, url and date, and ``cited_by``, the citing sources that lead to it
         (a list, the root itself included when it is cited)."""
-        self.require("claims", claim)
+        self.require(Claims.RESOURCE, claim)
         roots = self.package.derived.chains.root
-        cites = self.frame("citations")
-        cites = cites[cites["claim_id"] == claim][["source_id"]].copy()
-        cites["root_id"] = cites["source_id"].map(lambda s: roots.get(s, s)).astype("string")
-        cited_by = cites.groupby("root_id", sort=True)["source_id"].agg(lambda s: sorted(s))
+        cites = self.frame(Citations.RESOURCE)
+        cites = cites[cites[Citations.claim_id] == claim][[Citations.source_id]].copy()
+        cites["root_id"] = cites[Citations.source_id].map(lambda s: roots.get(s, s))
+        cites["root_id"] = cites["root_id"].astype("string")
+        cited_by = cites.groupby("root_id", sort=True)[Citations.source_id].agg(lambda s: sorted(s))
         out = cited_by.rename("cited_by").reset_index()
-        out.insert(0, "claim_id", pd.Series([claim] * len(out), dtype="string"))
-        sources = self.frame("sources")[["source_id", "publisher", "title", "url", "published"]]
-        sources = sources.rename(columns={"source_id": "root_id"})
+        out.insert(0, Claims.claim_id, pd.Series([claim] * len(out), dtype="string"))
+        sources = self.frame(Sources.RESOURCE)[
+            [Sources.source_id, Sources.publisher, Sources.title, Sources.url, Sources.published]
+        ]
+        sources = sources.rename(columns={Sources.source_id: "root_id"})
         return out.merge(sources, on="root_id", how="left").reset_index(drop=True)
 
     def disputed(self) -> pd.DataFrame:

@@ -17,7 +17,18 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from ..contract import NAMES, Resource
+from ..contract import (
+    Aliases,
+    Citations,
+    Claims,
+    Meetings,
+    OrganizationParticipants,
+    Organizations,
+    Participants,
+    People,
+    Resource,
+    Sources,
+)
 from ..foundations.dates import date_bounds
 from ..foundations.folding import RTL_TEXT, RTL_WORD, Vocabulary, fold_expr
 from ..foundations.relays import Chains
@@ -25,21 +36,23 @@ from ..foundations.relays import Chains
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
 
-S, C, CI = NAMES.sources, NAMES.claims, NAMES.citations
-
 #: The claims' derived count of independent root documents.
 ORIGINS = "origins"
 
 
+#: The kinds of derived column: a date bound, a count.
+DATE, COUNT = "date", "count"
+
+
 #: Columns that the derived data adds to a resource: field -> [(column, kind)], where the
-#: field ``None`` means "after the last field". Kinds: ``date`` and ``count``.
+#: field ``None`` means "after the last field". Kinds: :data:`DATE` and :data:`COUNT`.
 def derived_columns(resource: Resource) -> dict[str | None, list[tuple[str, str]]]:
     out: dict[str | None, list[tuple[str, str]]] = {}
     for f in resource.fields:
         if f.edtf:
-            out[f.name] = [(f"{f.name}_earliest", "date"), (f"{f.name}_latest", "date")]
-    if resource.name == "claims":
-        out[None] = [(ORIGINS, "count")]
+            out[f.name] = [(f"{f.name}_earliest", DATE), (f"{f.name}_latest", DATE)]
+    if resource.name == Claims.RESOURCE:
+        out[None] = [(ORIGINS, COUNT)]
     return out
 
 
@@ -68,14 +81,14 @@ def with_date_bounds(df: pl.DataFrame, fields: list[str]) -> pl.DataFrame:
 #: The evidence table: one row per citation, the claim beside the citing source.
 #: (resource, column, output name); claim columns come first, all of them (see evidence()).
 EVIDENCE_SOURCE: tuple[tuple[str, str, str], ...] = (
-    ("citations", CI.locator, CI.locator),
-    ("sources", S.source_id, S.source_id),
-    ("sources", S.title, "source_title"),
-    ("sources", S.publisher, S.publisher),
-    ("sources", S.url, S.url),
-    ("sources", S.language, "source_language"),
-    ("sources", S.published, S.published),
-    ("sources", S.relays, S.relays),
+    (Citations.RESOURCE, Citations.locator, Citations.locator),
+    (Sources.RESOURCE, Sources.source_id, Sources.source_id),
+    (Sources.RESOURCE, Sources.title, "source_title"),
+    (Sources.RESOURCE, Sources.publisher, Sources.publisher),
+    (Sources.RESOURCE, Sources.url, Sources.url),
+    (Sources.RESOURCE, Sources.language, "source_language"),
+    (Sources.RESOURCE, Sources.published, Sources.published),
+    (Sources.RESOURCE, Sources.relays, Sources.relays),
 )
 
 #: The prefix of the disputed claim's columns in the disputed table.
@@ -85,7 +98,7 @@ DISPUTED = "disputed_"
 def disputed_columns(claim_fields: list[str]) -> tuple[list[str], list[str]]:
     """Columns of the disputed table: the disputing claim's (all but ``disputes``), then the
     same of the claim it disputes, prefixed ``disputed_``."""
-    left = [f for f in claim_fields if f != C.disputes]
+    left = [f for f in claim_fields if f != Claims.disputes]
     return left, [DISPUTED + f for f in left]
 
 
@@ -93,40 +106,37 @@ def disputed_columns(claim_fields: list[str]) -> tuple[list[str], list[str]]:
 #: one row each, ``participant_type`` saying which (see :attr:`Derived.participation`).
 PARTICIPANT_TYPE = "participant_type"
 PERSON, ORGANIZATION = "person", "organization"
-PA, OP = NAMES.participants, NAMES.organization_participants
+PARTICIPANT_ID = "participant_id"
 PARTICIPATION: tuple[str, ...] = (
-    PA.meeting_id,
+    Participants.meeting_id,
     PARTICIPANT_TYPE,
-    "participant_id",
-    PA.person_id,
-    OP.organization_id,
-    NAMES.people.name,
-    NAMES.people.name_ar,
-    NAMES.people.name_he,
-    NAMES.people.country,
-    PA.role,
-    PA.capacity,
-    OP.represented_by,
-    PA.side,
-    PA.claim_id,
+    PARTICIPANT_ID,
+    Participants.person_id,
+    OrganizationParticipants.organization_id,
+    People.name,
+    People.name_ar,
+    People.name_he,
+    People.country,
+    Participants.role,
+    Participants.capacity,
+    OrganizationParticipants.represented_by,
+    Participants.side,
+    Participants.claim_id,
 )
 
 
 #: What the search looks in: resource -> (id column, text columns). Aliases are listed under
 #: the people they name.
 SEARCH_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "people": (
-        NAMES.people.person_id,
-        (NAMES.people.name, NAMES.people.name_ar, NAMES.people.name_he),
+    People.RESOURCE: (People.person_id, (People.name, People.name_ar, People.name_he)),
+    Aliases.RESOURCE: (Aliases.person_id, (Aliases.alias,)),
+    Organizations.RESOURCE: (
+        Organizations.organization_id,
+        (Organizations.name, Organizations.name_ar, Organizations.name_he),
     ),
-    "aliases": (NAMES.aliases.person_id, (NAMES.aliases.alias,)),
-    "organizations": (
-        NAMES.organizations.organization_id,
-        (NAMES.organizations.name, NAMES.organizations.name_ar, NAMES.organizations.name_he),
-    ),
-    "meetings": (NAMES.meetings.meeting_id, (NAMES.meetings.title, NAMES.meetings.summary)),
-    "claims": (C.claim_id, (C.statement,)),
-    "sources": (S.source_id, (S.title, S.title_en)),
+    Meetings.RESOURCE: (Meetings.meeting_id, (Meetings.title, Meetings.summary)),
+    Claims.RESOURCE: (Claims.claim_id, (Claims.statement,)),
+    Sources.RESOURCE: (Sources.source_id, (Sources.title, Sources.title_en)),
 }
 
 
@@ -136,11 +146,11 @@ VOCABULARY_ROWS = 200_000
 #: The readable label of a record of each searchable resource (in its own script where the
 #: record has one; the search shows the text that matched beside it).
 LABELS: dict[str, str] = {
-    "people": NAMES.people.name,
-    "organizations": NAMES.organizations.name,
-    "meetings": NAMES.meetings.title,
-    "claims": C.statement,
-    "sources": S.title,
+    People.RESOURCE: People.name,
+    Organizations.RESOURCE: Organizations.name,
+    Meetings.RESOURCE: Meetings.title,
+    Claims.RESOURCE: Claims.statement,
+    Sources.RESOURCE: Sources.title,
 }
 
 
@@ -173,12 +183,14 @@ class Derived:
 
     @cached_property
     def chains(self) -> Chains:
-        self._need("the relay chains", {"sources": (S.source_id, S.relays)})
-        sources = self.tables["sources"]
+        self._need("the relay chains", {Sources.RESOURCE: (Sources.source_id, Sources.relays)})
+        sources = self.tables[Sources.RESOURCE]
         links = dict(
-            sources.select(S.source_id, S.relays).filter(pl.col(S.relays).is_not_null()).iter_rows()
+            sources.select(Sources.source_id, Sources.relays)
+            .filter(pl.col(Sources.relays).is_not_null())
+            .iter_rows()
         )
-        return Chains.walk(sources.get_column(S.source_id).to_list(), links)
+        return Chains.walk(sources.get_column(Sources.source_id).to_list(), links)
 
     @cached_property
     def origins(self) -> pl.DataFrame:
@@ -187,14 +199,16 @@ class Derived:
         Three copies of one AP story are one origin: the honest corroboration count.
         """
         root = self.chains.root
-        self._need("origins", {"citations": (CI.claim_id, CI.source_id)})
+        self._need("origins", {Citations.RESOURCE: (Citations.claim_id, Citations.source_id)})
         return (
-            self.tables["citations"]
+            self.tables[Citations.RESOURCE]
             .select(
-                C.claim_id,
-                pl.col(CI.source_id).replace_strict(root, default=pl.col(CI.source_id)).alias("_r"),
+                Claims.claim_id,
+                pl.col(Citations.source_id)
+                .replace_strict(root, default=pl.col(Citations.source_id))
+                .alias("_r"),
             )
-            .group_by(C.claim_id)
+            .group_by(Claims.claim_id)
             .agg(pl.col("_r").n_unique().cast(pl.Int64).alias(ORIGINS))
         )
 
@@ -206,8 +220,8 @@ class Derived:
             resource = self.resources[name]
             self._need(f"the {name} table", {name: resource.field_names})
             df = with_date_bounds(self.tables[name], [f.name for f in resource.fields if f.edtf])
-            if name == "claims":
-                df = df.join(self.origins, on=C.claim_id, how="left", maintain_order="left")
+            if name == Claims.RESOURCE:
+                df = df.join(self.origins, on=Claims.claim_id, how="left", maintain_order="left")
                 df = df.with_columns(pl.col(ORIGINS).fill_null(0))
             self._tables[name] = df.select([c for c, _ in table_columns(resource)])
         return self._tables[name]
@@ -215,24 +229,32 @@ class Derived:
     @cached_property
     def evidence(self) -> pl.DataFrame:
         """Every claim (with its derived columns) beside each citation and the citing source."""
-        claims = self.table("claims")
+        claims = self.table(Claims.RESOURCE)
         self._need(
             "the evidence table",
             {
-                "citations": [col for res, col, _ in EVIDENCE_SOURCE if res == "citations"],
-                "sources": [col for res, col, _ in EVIDENCE_SOURCE if res == "sources"],
+                Citations.RESOURCE: [
+                    col for res, col, _ in EVIDENCE_SOURCE if res == Citations.RESOURCE
+                ],
+                Sources.RESOURCE: [
+                    col for res, col, _ in EVIDENCE_SOURCE if res == Sources.RESOURCE
+                ],
             },
         )
-        cites = self.tables["citations"].select(
-            C.claim_id,
-            *[col for res, col, _ in EVIDENCE_SOURCE if res == "citations"],
-            pl.col(CI.source_id).alias("_source"),
+        cites = self.tables[Citations.RESOURCE].select(
+            Claims.claim_id,
+            *[col for res, col, _ in EVIDENCE_SOURCE if res == Citations.RESOURCE],
+            pl.col(Citations.source_id).alias("_source"),
         )
-        sources = self.tables["sources"].select(
-            pl.col(S.source_id).alias("_source"),
-            *[pl.col(col).alias(out) for res, col, out in EVIDENCE_SOURCE if res == "sources"],
+        sources = self.tables[Sources.RESOURCE].select(
+            pl.col(Sources.source_id).alias("_source"),
+            *[
+                pl.col(col).alias(out)
+                for res, col, out in EVIDENCE_SOURCE
+                if res == Sources.RESOURCE
+            ],
         )
-        joined = claims.join(cites, on=C.claim_id, how="inner", maintain_order="left").join(
+        joined = claims.join(cites, on=Claims.claim_id, how="inner", maintain_order="left").join(
             sources, on="_source", how="inner", maintain_order="left"
         )
         return joined.select(*claims.columns, *[out for _, _, out in EVIDENCE_SOURCE])
@@ -240,16 +262,16 @@ class Derived:
     @cached_property
     def disputed(self) -> pl.DataFrame:
         """Pairs of contradicting claims: each claim that disputes another, beside the other."""
-        self._need("the disputed table", {"claims": (C.claim_id, C.disputes)})
-        claims = self.tables["claims"]
+        self._need("the disputed table", {Claims.RESOURCE: (Claims.claim_id, Claims.disputes)})
+        claims = self.tables[Claims.RESOURCE]
         left, right = disputed_columns(claims.columns)
         other = claims.select([pl.col(c).alias(r) for c, r in zip(left, right, strict=True)])
         return (
-            claims.filter(pl.col(C.disputes).is_not_null())
+            claims.filter(pl.col(Claims.disputes).is_not_null())
             .join(
                 other,
-                left_on=C.disputes,
-                right_on=DISPUTED + C.claim_id,
+                left_on=Claims.disputes,
+                right_on=DISPUTED + Claims.claim_id,
                 how="inner",
                 maintain_order="left",
                 coalesce=False,
@@ -262,46 +284,45 @@ class Derived:
         """People and organizations at each meeting, with their names and country, role, side
         and the claim that puts them there: :data:`PARTICIPATION`, ordered by meeting, people
         before organizations, then id (the order of the SQLite view ``meeting_participants``)."""
-        P, ORG = NAMES.people, NAMES.organizations
-        names = [P.name, P.name_ar, P.name_he, P.country]
+        names = [People.name, People.name_ar, People.name_he, People.country]
         self._need(
             "the participation table",
             {
-                "participants": [c for c in PARTICIPATION if c in NAMES.participants],
-                "organization_participants": [
-                    c for c in PARTICIPATION if c in NAMES.organization_participants
+                Participants.RESOURCE: [c for c in PARTICIPATION if c in Participants.FIELDS],
+                OrganizationParticipants.RESOURCE: [
+                    c for c in PARTICIPATION if c in OrganizationParticipants.FIELDS
                 ],
-                "people": [P.person_id, *names],
-                "organizations": [ORG.organization_id, *names],
+                People.RESOURCE: [People.person_id, *names],
+                Organizations.RESOURCE: [Organizations.organization_id, *names],
             },
         )
-        people = self.tables["people"]
-        orgs = self.tables["organizations"]
-        persons = self.tables["participants"].join(
-            people.select(P.person_id, *names), on=PA.person_id, how="left"
+        people = self.tables[People.RESOURCE]
+        orgs = self.tables[Organizations.RESOURCE]
+        persons = self.tables[Participants.RESOURCE].join(
+            people.select(People.person_id, *names), on=Participants.person_id, how="left"
         )
         persons = persons.with_columns(
             pl.lit(PERSON).alias(PARTICIPANT_TYPE),
-            pl.col(PA.person_id).alias("participant_id"),
-            pl.lit(None, pl.String).alias(OP.organization_id),
-            pl.lit(None, pl.String).alias(OP.represented_by),
+            pl.col(Participants.person_id).alias(PARTICIPANT_ID),
+            pl.lit(None, pl.String).alias(OrganizationParticipants.organization_id),
+            pl.lit(None, pl.String).alias(OrganizationParticipants.represented_by),
         )
-        bodies = self.tables["organization_participants"].join(
+        bodies = self.tables[OrganizationParticipants.RESOURCE].join(
             orgs.select(
-                ORG.organization_id,
-                *[pl.col(getattr(ORG, n)).alias(n) for n in names],
+                Organizations.organization_id,
+                *[pl.col(getattr(Organizations, n)).alias(n) for n in names],
             ),
-            on=OP.organization_id,
+            on=OrganizationParticipants.organization_id,
             how="left",
         )
         bodies = bodies.with_columns(
             pl.lit(ORGANIZATION).alias(PARTICIPANT_TYPE),
-            pl.col(OP.organization_id).alias("participant_id"),
-            pl.lit(None, pl.String).alias(PA.person_id),
-            pl.lit(None, pl.String).alias(PA.capacity),
+            pl.col(OrganizationParticipants.organization_id).alias(PARTICIPANT_ID),
+            pl.lit(None, pl.String).alias(Participants.person_id),
+            pl.lit(None, pl.String).alias(Participants.capacity),
         )
         return pl.concat([persons.select(PARTICIPATION), bodies.select(PARTICIPATION)]).sort(
-            [PA.meeting_id, PARTICIPANT_TYPE, "participant_id"],
+            [Participants.meeting_id, PARTICIPANT_TYPE, PARTICIPANT_ID],
             descending=[False, True, False],
         )
 
@@ -330,13 +351,13 @@ class Derived:
             df = self.tables.get(name)
             if df is None:
                 continue
-            resource = "people" if name == "aliases" else name
+            resource = People.RESOURCE if name == Aliases.RESOURCE else name
             if resource == name:
                 label = pl.col(LABELS[name]).alias("label")
             else:  # an alias is labelled with the name of the person it names
-                people = self.tables["people"].select(
-                    pl.col(SEARCH_FIELDS["people"][0]).alias(id_col),
-                    pl.col(LABELS["people"]).alias("label"),
+                people = self.tables[People.RESOURCE].select(
+                    pl.col(SEARCH_FIELDS[People.RESOURCE][0]).alias(id_col),
+                    pl.col(LABELS[People.RESOURCE]).alias("label"),
                 )
                 df = df.join(people, on=id_col, how="left", maintain_order="left")
                 label = pl.col("label")

@@ -16,7 +16,7 @@ import pandera.pandas as pa
 
 from ..contract import Resource
 from ..contract.compile import pandera_column
-from .derive import derived_columns
+from .derive import DATE, derived_columns
 
 
 @cache
@@ -27,9 +27,7 @@ def frame_schema(resource: Resource) -> pa.DataFrameSchema:
     for f in resource.fields:
         columns[f.name] = pandera_column(f)
         for name, kind in derived.pop(f.name, []):
-            columns[name] = pa.Column(
-                "datetime64[ms]" if kind == "date" else "int64", nullable=True
-            )
+            columns[name] = pa.Column("datetime64[ms]" if kind == DATE else "int64", nullable=True)
     for name, _kind in derived.pop(None, []):
         columns[name] = pa.Column("int64", pa.Check.ge(0))
     unique = list(resource.primary_key) or None

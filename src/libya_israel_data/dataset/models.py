@@ -13,20 +13,31 @@ from typing import Any, Optional
 from pydantic import BaseModel, ConfigDict, create_model
 from pydantic import Field as PydanticField
 
-from ..contract import Resource
+from ..contract import (
+    Aliases,
+    Citations,
+    Claims,
+    Meetings,
+    OrganizationParticipants,
+    Organizations,
+    Participants,
+    People,
+    Resource,
+    Sources,
+)
 from ..contract.compile import pydantic_annotation
 
 #: Class names of the contract's resources (others get a title-cased name).
 CLASS_NAMES = {
-    "sources": "Source",
-    "people": "Person",
-    "aliases": "Alias",
-    "organizations": "Organization",
-    "meetings": "Meeting",
-    "participants": "Participant",
-    "organization_participants": "OrganizationParticipant",
-    "claims": "Claim",
-    "citations": "Citation",
+    Sources.RESOURCE: "Source",
+    People.RESOURCE: "Person",
+    Aliases.RESOURCE: "Alias",
+    Organizations.RESOURCE: "Organization",
+    Meetings.RESOURCE: "Meeting",
+    Participants.RESOURCE: "Participant",
+    OrganizationParticipants.RESOURCE: "OrganizationParticipant",
+    Claims.RESOURCE: "Claim",
+    Citations.RESOURCE: "Citation",
 }
 
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..contract import Claims, Meetings, People, Sources
 from ..foundations.paths import resolve_descriptor
 from ..foundations.progress import Progress
 
@@ -102,9 +103,10 @@ def citation(
     if row_id is None:
         raise ValueError("give the row's id after the resource")
     row = _row(path, resource, row_id, validate, progress)
-    if resource == "sources":
+    if resource == Sources.RESOURCE:
         return _source(row, title, version, date, style)
-    label = row.get("statement") or row.get("title") or row.get("name") or row_id
+    # a claim's statement, a meeting's title, a person's or an organization's name
+    label = row.get(Claims.statement) or row.get(Meetings.title) or row.get(People.name) or row_id
     label = label if len(label) <= 120 else label[:117] + "..."
     if style == "bibtex":
         fields = [
@@ -132,13 +134,15 @@ def _bibtex(kind: str, key: str, fields: list[tuple[str, str | None]]) -> str:
 def _source(row: dict, dataset: str, version: str, date: str, style: str) -> str:
     """A cited document: its publisher, author, date, title and address first (the work the
     reader should cite), then the dataset row that records it."""
-    sid = row["source_id"]
-    when = row.get("published") or "n.d."
-    who = row.get("author") or row.get("publisher")
-    title = row["title"] + (f" [{row['title_en']}]" if row.get("title_en") else "")
+    sid = row[Sources.source_id]
+    when = row.get(Sources.published) or "n.d."
+    who = row.get(Sources.author) or row.get(Sources.publisher)
+    title = row[Sources.title] + (
+        f" [{row[Sources.title_en]}]" if row.get(Sources.title_en) else ""
+    )
     where = (
-        f" {row['url']}"
-        if row.get("url")
+        f" {row[Sources.url]}"
+        if row.get(Sources.url)
         else " (not online; known through the pages that relay it)"
     )
     if style == "bibtex":
@@ -146,14 +150,21 @@ def _source(row: dict, dataset: str, version: str, date: str, style: str) -> str
         fields = [
             ("author", f"{{{bibtex_escape(who)}}}"),
             ("title", f"{{{bibtex_escape(title)}}}"),
-            ("journal" if row.get("url") else "organization", bibtex_escape(row["publisher"])),
-            ("date", when if row.get("published") else None),
-            ("url", row.get("url")),
-            ("language", row.get("language")),
+            (
+                "journal" if row.get(Sources.url) else "organization",
+                bibtex_escape(row[Sources.publisher]),
+            ),
+            ("date", when if row.get(Sources.published) else None),
+            ("url", row.get(Sources.url)),
+            ("language", row.get(Sources.language)),
             ("note", bibtex_escape(note)),
         ]
         return _bibtex("article", sid.replace("-", "_"), fields)
-    by = f"{row['author']} ({row['publisher']})" if row.get("author") else row["publisher"]
+    by = (
+        f"{row[Sources.author]} ({row[Sources.publisher]})"
+        if row.get(Sources.author)
+        else row[Sources.publisher]
+    )
     return (
         f'{by} ({when}). "{title}".{where}. Recorded in {AUTHOR}, {dataset} '
         f"(version {version}, {date}), sources {sid}."

@@ -9,7 +9,8 @@ from typing import Any
 import polars as pl
 
 from .. import contract
-from ..dataset.derive import Derived
+from ..contract import Claims, Meetings, People, Sources
+from ..dataset.derive import ORIGINS, Derived
 from ..dataset.package import ValidatedPackage, open_package
 from ..foundations.progress import Progress
 
@@ -44,40 +45,47 @@ def coverage(
         for name, r in reference.items()
     }
     derived = Derived(t, reference)
-    claims, meetings, people = t["claims"], t["meetings"], t["people"]
+    claims, meetings, people = t[Claims.RESOURCE], t[Meetings.RESOURCE], t[People.RESOURCE]
     origin = derived.origins
-    per_claim = claims.select("claim_id", "meeting_id").join(origin, on="claim_id", how="left")
-    counts = per_claim.group_by("meeting_id").agg(
-        pl.len().alias("claims"), (pl.col("origins") == 1).sum().alias("single_origin")
+    per_claim = claims.select(Claims.claim_id, Claims.meeting_id).join(
+        origin, on=Claims.claim_id, how="left"
+    )
+    # "claims" and "single_origin" are counts of the report, not fields
+    counts = per_claim.group_by(Claims.meeting_id).agg(
+        pl.len().alias(CLAIMS), (pl.col(ORIGINS) == 1).sum().alias(SINGLE_ORIGIN)
     )
     per_meeting = (
-        meetings.select("meeting_id", "status")
-        .join(counts, on="meeting_id", how="left")
-        .with_columns(pl.col("claims").fill_null(0), pl.col("single_origin").fill_null(0))
-        .select("meeting_id", "status", "claims", "single_origin")
-        .sort("meeting_id")
+        meetings.select(Meetings.meeting_id, Meetings.status)
+        .join(counts, on=Meetings.meeting_id, how="left")
+        .with_columns(pl.col(CLAIMS).fill_null(0), pl.col(SINGLE_ORIGIN).fill_null(0))
+        .select(Meetings.meeting_id, Meetings.status, CLAIMS, SINGLE_ORIGIN)
+        .sort(Meetings.meeting_id)
     )
-    single = origin.filter(pl.col("origins") == 1).height
+    single = origin.filter(pl.col(ORIGINS) == 1).height
     missing_native = people.filter(
-        ((pl.col("country") == "LY") & pl.col("name_ar").is_null())
-        | ((pl.col("country") == "IL") & pl.col("name_he").is_null())
-    ).select("person_id", "country")
+        ((pl.col(People.country) == "LY") & pl.col(People.name_ar).is_null())
+        | ((pl.col(People.country) == "IL") & pl.col(People.name_he).is_null())
+    ).select(People.person_id, People.country)
     return {
         "rows": {name: df.height for name, df in t.items()},
         "claims_per_meeting": per_meeting.to_dicts(),
         "single_origin_claims": single,
         "claims_with_origins": origin.height,
         "people_without_native_name": missing_native.to_dicts(),
-        "sources_without_url": t["sources"].filter(pl.col("url").is_null()).height,
-        "meetings_by_status": dict(meetings.group_by("status").len().sort("status").iter_rows()),
-        "disputed_claims": claims.filter(pl.col("disputes").is_not_null()).height,
-        "contacts": contacts(derived.table("meetings")),
+        "sources_without_url": t[Sources.RESOURCE].filter(pl.col(Sources.url).is_null()).height,
+        "meetings_by_status": dict(
+            meetings.group_by(Meetings.status).len().sort(Meetings.status).iter_rows()
+        ),
+        "disputed_claims": claims.filter(pl.col(Claims.disputes).is_not_null()).height,
+        "contacts": contacts(derived.table(Meetings.RESOURCE)),
         "unreadable": [name for name in reference if name not in package.tables],
     }
 
 
 #: The ``contact`` of a meeting that is not itself a contact.
-RELATED_EVENT = "related_event"
+RELATED_EVENT = Meetings.Contact.RELATED_EVENT
+#: Columns of ``claims_per_meeting`` beside the meeting's id and status.
+CLAIMS, SINGLE_ORIGIN = "claims", "single_origin"
 
 
 def decade(earliest: date | None, latest: date | None) -> str:
@@ -99,29 +107,30 @@ def contacts(meetings: pl.DataFrame) -> dict[str, Any]:
     ``related_events_by_decade``. A meeting without ``contact`` counts as ``unclassified``.
     """
     contact = (
-        pl.col("contact").fill_null("unclassified")
-        if "contact" in meetings.columns
+        pl.col(Meetings.contact).fill_null("unclassified")
+        if Meetings.contact in meetings.columns
         else pl.lit("unclassified")
     )
+    earliest, latest = f"{Meetings.date}_earliest", f"{Meetings.date}_latest"
     rows = meetings.select(
-        contact.alias("contact"),
-        pl.struct("date_earliest", "date_latest")
-        .map_elements(
-            lambda b: decade(b["date_earliest"], b["date_latest"]), return_dtype=pl.String
-        )
+        contact.alias(Meetings.contact),
+        pl.struct(earliest, latest)
+        .map_elements(lambda b: decade(b[earliest], b[latest]), return_dtype=pl.String)
         .alias("decade"),
     )
-    real = rows.filter(pl.col("contact") != RELATED_EVENT)
-    related = rows.filter(pl.col("contact") == RELATED_EVENT)
+    real = rows.filter(pl.col(Meetings.contact) != RELATED_EVENT)
+    related = rows.filter(pl.col(Meetings.contact) == RELATED_EVENT)
     by_decade: dict[str, dict[str, int]] = {}
     for dec, kind, n in (
-        real.group_by("decade", "contact").len().sort("decade", "contact").iter_rows()
+        real.group_by("decade", Meetings.contact).len().sort("decade", Meetings.contact).iter_rows()
     ):
         by_decade.setdefault(dec, {})[kind] = n
     return {
         "contacts": real.height,
         "by_decade": by_decade,
-        "by_contact": dict(real.group_by("contact").len().sort("contact").iter_rows()),
+        "by_contact": dict(
+            real.group_by(Meetings.contact).len().sort(Meetings.contact).iter_rows()
+        ),
         "related_events": related.height,
         "related_events_by_decade": dict(
             related.group_by("decade").len().sort("decade").iter_rows()
@@ -157,7 +166,7 @@ def render(counts: dict[str, Any]) -> str:
     lines.append(f"sources without url (upstream documents): {counts['sources_without_url']}")
     lines.append("claims per meeting (of which with a single origin):")
     lines += [
-        f"  {m['claims']:>4} ({m['single_origin']:>3})  {m['meeting_id']} ({m['status']})"
+        f"  {m[CLAIMS]:>4} ({m[SINGLE_ORIGIN]:>3})  {m[Meetings.meeting_id]} ({m[Meetings.status]})"
         for m in counts["claims_per_meeting"]
     ]
     if counts["unreadable"]:
@@ -167,5 +176,5 @@ def render(counts: dict[str, Any]) -> str:
         )
     missing = counts["people_without_native_name"]
     lines.append(f"people without a name in their own script: {len(missing)}")
-    lines += [f"  {p['person_id']} ({p['country']})" for p in missing]
+    lines += [f"  {p[People.person_id]} ({p[People.country]})" for p in missing]
     return "\n".join(lines)

@@ -21,19 +21,23 @@ from typing import Any
 
 import polars as pl
 
-from ...contract import NAMES
+from ...contract import (
+    Claims,
+    Meetings,
+    OrganizationParticipants,
+    Organizations,
+    Participants,
+    People,
+)
+from ...dataset.derive import ORGANIZATION, ORIGINS, PERSON
 from ...dataset.package import ValidatedPackage
 from ...foundations.atomic import atomic_file
 from .checks import check_before_writing
 
-P, ORG, M, PA, OP, C = (
-    NAMES.people,
-    NAMES.organizations,
-    NAMES.meetings,
-    NAMES.participants,
-    NAMES.organization_participants,
-    NAMES.claims,
-)
+#: The graph's own vocabulary, not the contract's: the attribute that says what a node or an
+#: edge is, and what it may be (besides a person or an organization).
+KIND = "kind"
+MEETING, PARTICIPANT, CLAIMANT = "meeting", "participant", "claimant"
 
 
 def _clean(attrs: dict[str, Any]) -> dict[str, Any]:
@@ -47,50 +51,50 @@ def build(package: ValidatedPackage) -> Any:
 
     g = nx.MultiDiGraph()
     d = package.derived
-    for r in d.table("people").iter_rows(named=True):
+    for r in d.table(People.RESOURCE).iter_rows(named=True):
         g.add_node(
-            f"person:{r[P.person_id]}",
+            f"person:{r[People.person_id]}",
             **_clean(
                 {
-                    "kind": "person",
-                    "label": r[P.name],
-                    "name_ar": r[P.name_ar],
-                    "name_he": r[P.name_he],
-                    "country": r[P.country],
+                    KIND: PERSON,
+                    "label": r[People.name],
+                    People.name_ar: r[People.name_ar],
+                    People.name_he: r[People.name_he],
+                    People.country: r[People.country],
                 }
             ),
         )
-    for r in d.table("organizations").iter_rows(named=True):
+    for r in d.table(Organizations.RESOURCE).iter_rows(named=True):
         g.add_node(
-            f"organization:{r[ORG.organization_id]}",
+            f"organization:{r[Organizations.organization_id]}",
             **_clean(
                 {
-                    "kind": "organization",
-                    "label": r[ORG.name],
-                    "name_ar": r[ORG.name_ar],
-                    "name_he": r[ORG.name_he],
-                    "country": r[ORG.country],
-                    "organization_kind": r[ORG.kind],
+                    KIND: ORGANIZATION,
+                    "label": r[Organizations.name],
+                    Organizations.name_ar: r[Organizations.name_ar],
+                    Organizations.name_he: r[Organizations.name_he],
+                    Organizations.country: r[Organizations.country],
+                    "organization_kind": r[Organizations.kind],
                 }
             ),
         )
-    for r in d.table("meetings").iter_rows(named=True):
-        first, last = r[f"{M.date}_earliest"], r[f"{M.date}_latest"]
-        end_last = r[f"{M.end_date}_latest"]
+    for r in d.table(Meetings.RESOURCE).iter_rows(named=True):
+        first, last = r[f"{Meetings.date}_earliest"], r[f"{Meetings.date}_latest"]
+        end_last = r[f"{Meetings.end_date}_latest"]
         g.add_node(
-            f"meeting:{r[M.meeting_id]}",
+            f"meeting:{r[Meetings.meeting_id]}",
             **_clean(
                 {
-                    "kind": "meeting",
-                    "label": r[M.title],
-                    "meeting_kind": r[M.kind],
-                    "contact": r[M.contact],
-                    "status": r[M.status],
-                    "date": r[M.date],
-                    "date_earliest": first.isoformat() if first else None,
-                    "date_latest": (end_last or last).isoformat() if last else None,
-                    "country": r[M.country],
-                    "city": r[M.city],
+                    KIND: MEETING,
+                    "label": r[Meetings.title],
+                    "meeting_kind": r[Meetings.kind],
+                    Meetings.contact: r[Meetings.contact],
+                    Meetings.status: r[Meetings.status],
+                    Meetings.date: r[Meetings.date],
+                    f"{Meetings.date}_earliest": first.isoformat() if first else None,
+                    f"{Meetings.date}_latest": (end_last or last).isoformat() if last else None,
+                    Meetings.country: r[Meetings.country],
+                    Meetings.city: r[Meetings.city],
                     "start": first.isoformat() if first else None,
                     "end": (end_last or last).isoformat() if last else None,
                 }
@@ -101,34 +105,39 @@ def build(package: ValidatedPackage) -> Any:
     # of them (a person's capacity, whoever represented an organization); the two tables share
     # the names meeting_id, role, side and claim_id.
     for table, kind, who, described in (
-        ("participants", "person", PA.person_id, PA.capacity),
-        ("organization_participants", "organization", OP.organization_id, OP.represented_by),
+        (Participants.RESOURCE, PERSON, Participants.person_id, Participants.capacity),
+        (
+            OrganizationParticipants.RESOURCE,
+            ORGANIZATION,
+            OrganizationParticipants.organization_id,
+            OrganizationParticipants.represented_by,
+        ),
     ):
         for r in d.table(table).iter_rows(named=True):
-            end, meeting = f"{kind}:{r[who]}", f"meeting:{r[PA.meeting_id]}"
+            end, meeting = f"{kind}:{r[who]}", f"meeting:{r[Participants.meeting_id]}"
             g.add_edge(
                 end,
                 meeting,
-                key=f"participant:{r[PA.meeting_id]}:{end}",
+                key=f"participant:{r[Participants.meeting_id]}:{end}",
                 **_clean(
                     {
-                        "kind": "participant",
-                        "role": r[PA.role],
+                        KIND: PARTICIPANT,
+                        Participants.role: r[Participants.role],
                         described: r[described],
-                        "side": r[PA.side],
-                        "claim_id": r[PA.claim_id],
-                        "origins": origins.get(r[PA.claim_id], 0),
+                        Participants.side: r[Participants.side],
+                        Participants.claim_id: r[Participants.claim_id],
+                        ORIGINS: origins.get(r[Participants.claim_id], 0),
                     }
                 ),
             )
-    claims = d.table("claims").filter(pl.col(C.meeting_id).is_not_null())
+    claims = d.table(Claims.RESOURCE).filter(pl.col(Claims.meeting_id).is_not_null())
     for column, kind in (
-        (C.claimant_person_id, "person"),
-        (C.claimant_organization_id, "organization"),
+        (Claims.claimant_person_id, PERSON),
+        (Claims.claimant_organization_id, ORGANIZATION),
     ):
         claimants = (
             claims.filter(pl.col(column).is_not_null())
-            .group_by([column, C.meeting_id], maintain_order=True)
+            .group_by([column, Claims.meeting_id], maintain_order=True)
             .agg(pl.len().alias("claims"))
         )
         for who, meeting, n in claimants.iter_rows():
@@ -136,7 +145,7 @@ def build(package: ValidatedPackage) -> Any:
                 f"{kind}:{who}",
                 f"meeting:{meeting}",
                 key=f"claimant:{meeting}:{kind}:{who}",
-                kind="claimant",
+                kind=CLAIMANT,
                 claims=n,
             )
     return g

@@ -17,7 +17,7 @@ from typing import Any
 import polars as pl
 
 from ...contract import Resource
-from ...dataset.derive import derived_columns
+from ...dataset.derive import DATE, derived_columns
 from ...dataset.models import model_for
 from ...dataset.package import ValidatedPackage
 from ...foundations.atomic import atomic_file
@@ -67,7 +67,7 @@ def json_schema(resource: Resource) -> dict[str, Any]:
                 "title": column.replace("_", " ").title(),
                 "description": "Derived.",
             }
-            if kind == "date"
+            if kind == DATE
             else {
                 "type": "integer",
                 "minimum": 0,
