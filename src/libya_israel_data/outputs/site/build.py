@@ -1,13 +1,16 @@
 """Writing the site's pages, pictures and search index (see the package docstring).
 
-Pages are rendered with Jinja2 (autoescaped) from the templates beside this module; the pictures
-are SVG written here; every list is in a fixed order, so the same package gives the same bytes.
+Pages are rendered with Jinja2 (autoescaped) from the package's ``templates/`` resources, read
+through :mod:`importlib.resources` like every other asset (so the site builds from a wheel or a
+zip as from a checkout); the pictures are SVG written here; every list is in a fixed order and
+every file is written with ``\n`` line ends, so the same package gives the same bytes.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +49,8 @@ CLAIM_TYPE_ORDER = (
     "consequence",
     "background",
 )
+#: The files copied as they are from ``templates/`` into the site.
+ASSETS = ("site.css", "search.js", "table.js", "favicon.svg")
 SECTIONS = {
     "meetings": ("meeting_id", "title"),
     "people": ("person_id", "name"),
@@ -163,12 +168,22 @@ def search_index(package: ValidatedPackage) -> list[list[str]]:
     return [list(r) for r in rows.iter_rows()]
 
 
+def asset(name: str) -> str:
+    """The text of the site asset ``name`` (a file of the package's ``templates/``)."""
+    return resources.files(__package__).joinpath("templates", name).read_text(encoding="utf-8")
+
+
+def _write(path: Path, text: str) -> None:
+    """Write a page, picture or script: UTF-8 with ``\n`` line ends on every platform."""
+    path.write_text(text, encoding="utf-8", newline="\n")
+
+
 def fold_script() -> str:
     """The JavaScript twin of :func:`..foundations.folding.fold_query`, from its tables."""
     return (
         "// Generated from libya_israel_data/foundations/folding.py: the Python API's folding.\n"
         f"const LID_FOLDING = {json.dumps(folding.tables(), ensure_ascii=False, sort_keys=True)};\n"
-        + (Path(__file__).parent / "templates" / "fold.js").read_text(encoding="utf-8")
+        + asset("fold.js")
     )
 
 
@@ -197,13 +212,13 @@ def write_site(package: ValidatedPackage, out: Path) -> None:
         html = env.get_template(template).render(root="../" * depth, **common, **context)
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8", newline="\n")
+        _write(target, html)
 
     t = data["t"]
     counts = {name: len(rows) for name, rows in t.items()}
     drawn = svg.pictures(t)
     for name, picture in drawn.items():
-        (out / name).write_text(picture, encoding="utf-8", newline="\n")
+        _write(out / name, picture)
     downloads = write_downloads(package, out, "downloads")
     page("index.html", "index.html", counts=counts, downloads=downloads)
     page("timeline.html", "timeline.html", svg=drawn["timeline.svg"], meetings=t["meetings"])
@@ -265,15 +280,13 @@ def write_site(package: ValidatedPackage, out: Path) -> None:
         page(f"sources/{s['source_id']}.html", "source.html", s=s)
     for c in t["claims"]:
         page(f"claims/{c['claim_id']}.html", "claim.html", c=c)
-    assets = Path(__file__).parent / "templates"
-    (out / "site.css").write_text((assets / "site.css").read_text(encoding="utf-8"), "utf-8")
-    (out / "fold.js").write_text(fold_script(), encoding="utf-8", newline="\n")
+    _write(out / "fold.js", fold_script())
     index_js = "const LID_INDEX = " + json.dumps(search_index(package), ensure_ascii=False) + ";\n"
-    (out / "search-index.js").write_text(index_js, encoding="utf-8", newline="\n")
-    for asset in ("search.js", "table.js", "favicon.svg"):
-        (out / asset).write_text((assets / asset).read_text(encoding="utf-8"), "utf-8")
-    (out / SITE_MARK).write_text(
+    _write(out / "search-index.js", index_js)
+    for name in ASSETS:
+        _write(out / name, asset(name))
+    _write(
+        out / SITE_MARK,
         f"A static site of {meta.get('name')} {meta.get('version')}, built by "
         "`libya-israel-data site`; `--force` replaces this folder.\n",
-        encoding="utf-8",
     )
