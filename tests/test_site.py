@@ -151,11 +151,10 @@ def test_site_command(tmp_path: Path) -> None:
 
 
 def test_docs_pictures_are_current() -> None:
-    from libya_israel_data.outputs.site.build import site_data
     from libya_israel_data.outputs.site.svg import pictures
+    from libya_israel_data.outputs.site.views import site_view
 
-    t = site_data(lid.load().package)["t"]
-    for name, svg in pictures(t).items():
+    for name, svg in pictures(site_view(lid.load().package)).items():
         assert (ROOT / "docs" / name).read_text(encoding="utf-8") == svg, "run tools/generate.py"
 
 
