@@ -215,3 +215,41 @@ def test_meeting_and_organization_pages_link_organization_participants(site: Pat
     related = (site / "meetings" / "israel-2023-08-hallett-cohen.html").read_text(encoding="utf-8")
     assert "(related event)" in related
     assert '<p class="relevance">Why it is here: The US conveyed' in related
+
+
+SITE_CODE = ROOT / "src" / "libya_israel_data" / "outputs" / "site"
+
+
+def _column_literals(source: str) -> list[str]:
+    """Contract field names used as literal keys: ``row["title"]``, ``row.get("title")``."""
+    import ast
+
+    from libya_israel_data.contract import fields
+
+    names = {n for cls in map(fields.__dict__.get, fields.__all__) for n in cls.FIELDS}
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        key = None
+        if isinstance(node, ast.Subscript):
+            key = node.slice
+        elif isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "get":
+            key = node.args[0] if node.args else None
+        if isinstance(key, ast.Constant) and key.value in names:
+            found.append(key.value)
+    return found
+
+
+def test_the_site_names_columns_through_the_contract_and_reads_assets_as_resources() -> None:
+    """Pages read typed records (outputs/site/views.py), built from the frames through the
+    contract's constants: no column is looked up by a literal name in the site's code or
+    templates, and no asset is found through ``__file__`` (only importlib.resources)."""
+    import re
+
+    assert _column_literals('m["title"]; r.get("person_id"); x["bogus"]') == ["title", "person_id"]
+    for path in sorted(SITE_CODE.glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        assert _column_literals(source) == [], path.name
+        assert "__file__" not in source, path.name
+    lookup = re.compile(r"""\.get\(|\[["']""")
+    for path in sorted((SITE_CODE / "templates").glob("*.html")):
+        assert not lookup.search(path.read_text(encoding="utf-8")), path.name

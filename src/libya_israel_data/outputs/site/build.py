@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from ...contract.fields import Claims, Meetings
+from ...contract.fields import Claims, Meetings, Organizations, People, Sources
 from ...dataset.search import index
 from ...foundations import folding
-from . import svg
+from . import labels, svg
 from .downloads import write_downloads
 from .labels import human_date, label
 from .tables import claims_table, meetings_table, sources_table
@@ -73,6 +73,7 @@ def _env():
     )
     env.globals["rtl"] = RTL
     env.globals["label"] = label
+    env.globals.update({name: getattr(labels, name) for name in labels.TABLES})
     env.filters["when"] = human_date
     return env
 
@@ -142,13 +143,16 @@ def write_site(package: ValidatedPackage, out: Path) -> None:
     page("network.html", "network.html", svg=drawn["network.svg"])
     page("search.html", "search.html")
     tables = {
-        "meetings": meetings_table(site),
-        "claims": claims_table(site),
-        "sources": sources_table(site),
+        Meetings.RESOURCE: meetings_table(site),
+        Claims.RESOURCE: claims_table(site),
+        Sources.RESOURCE: sources_table(site),
     }
     for name, table in tables.items():
         page(f"{name}/index.html", "table.html", section=name, table=table)
-    for name, records in (("people", site.people), ("organizations", site.organizations)):
+    for name, records in (
+        (People.RESOURCE, site.people),
+        (Organizations.RESOURCE, site.organizations),
+    ):
         rows = sorted(records, key=lambda r: (r.name.casefold(), r.id))
         page(f"{name}/index.html", "list.html", section=name, rows=rows)
     for m in site.meetings:

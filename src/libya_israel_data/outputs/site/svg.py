@@ -14,7 +14,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from ...contract.fields import Meetings
-from .labels import human_date, label
+from .labels import MEETING_STATUS, human_date, label
 
 if TYPE_CHECKING:
     from .views import MeetingView, OrganizationView, Participation, PersonView, SiteView
@@ -114,7 +114,7 @@ def timeline(meetings: Sequence[MeetingView], *, link_prefix: str = "") -> str:
     out.append(f'<g class="key"><text x="{kx}" y="20">Status:</text>')
     kx += 50
     for status, colour in STATUS_COLOURS.items():
-        words = label("meetings.status", status)
+        words = label(MEETING_STATUS, status)
         out.append(
             f'<rect x="{kx}" y="10" width="12" height="12" fill="{colour}"/>'
             f'<text x="{kx + 18}" y="20">{escape(words)}</text>'
@@ -139,7 +139,7 @@ def timeline(meetings: Sequence[MeetingView], *, link_prefix: str = "") -> str:
             for i, t in enumerate(lines)
         )
         bar += f'<text class="label" y="{y + line - 5}" text-anchor="{anchor}">{spans}</text>'
-        status = label("meetings.status", m.status)
+        status = label(MEETING_STATUS, m.status)
         title = f"{m.title} ({human_date(m.date)}; {status})"
         out.append(_a(f"{link_prefix}{m.meeting_id}.html", title, bar))
     out.append("</svg>\n")
@@ -309,9 +309,7 @@ def _network_key(x: float, y: float, size: float) -> str:
     out = ['<g class="key">']
     row1 = [("circle", colour, words) for words, colour in _country_key()]
     row1 += [("circle-outline", OTHER, "person"), ("diamond", OTHER, "organization")]
-    row2 = [
-        ("square", c, f"meeting {label('meetings.status', s)}") for s, c in STATUS_COLOURS.items()
-    ]
+    row2 = [("square", c, f"meeting {label(MEETING_STATUS, s)}") for s, c in STATUS_COLOURS.items()]
     for j, row in enumerate((row1, row2)):
         cx, cy = x + 6, y + 8 + j * 22
         for shape, colour, words in row:

@@ -13,7 +13,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...contract.fields import Meetings, Sources
-from .labels import human_date, label
+from .labels import (
+    CLAIM_TYPE,
+    COUNTRY,
+    LANGUAGE,
+    MEETING_CONTACT,
+    MEETING_KIND,
+    MEETING_STATUS,
+    SOURCE_TYPE,
+    human_date,
+    label,
+)
 
 if TYPE_CHECKING:
     from .views import ClaimView, MeetingView, Records, SiteView
@@ -89,8 +99,8 @@ def meetings_table(site: SiteView) -> Table:
     meetings = sorted(site.meetings, key=_meeting_order)
     people_in: dict[str, str] = {}
     countries: dict[str, str] = {}
-    statuses = {m.status: label("meetings.status", m.status) for m in meetings}
-    contacts = {m.contact: label("meetings.contact", m.contact) for m in meetings if m.contact}
+    statuses = {m.status: label(MEETING_STATUS, m.status) for m in meetings}
+    contacts = {m.contact: label(MEETING_CONTACT, m.contact) for m in meetings if m.contact}
     rows = []
     for m in meetings:
         names = []
@@ -99,7 +109,7 @@ def meetings_table(site: SiteView) -> Table:
             people_in[p.participant_id] = person.name
             names.append(person.name)
         if m.country:
-            countries[m.country] = label("country", m.country)
+            countries[m.country] = label(COUNTRY, m.country)
         data_attrs = {
             "from": _year(m.date_earliest),
             "to": _year(m.last_day),
@@ -108,12 +118,12 @@ def meetings_table(site: SiteView) -> Table:
             Meetings.country: m.country or "",
             "person": " ".join(sorted({p.participant_id for p in m.people})),
         }
-        where = ", ".join(x for x in (m.city, label("country", m.country)) if x)
+        where = ", ".join(x for x in (m.city, label(COUNTRY, m.country)) if x)
         cells = (
             Cell(human_date(m.date) or "undated", sort=m.date_earliest or "9999"),
             Cell(m.title, href=f"{m.meeting_id}.html"),
-            Cell(label("meetings.status", m.status), sort=str(_STATUS_ORDER[m.status])),
-            Cell(label("meetings.contact", m.contact) or label("meetings.kind", m.kind)),
+            Cell(label(MEETING_STATUS, m.status), sort=str(_STATUS_ORDER[m.status])),
+            Cell(label(MEETING_CONTACT, m.contact) or label(MEETING_KIND, m.kind)),
             Cell(where),
             Cell(", ".join(names)),
             Cell(str(len(m.claims))),
@@ -149,7 +159,7 @@ def claims_table(site: SiteView) -> Table:
     claims = sorted(
         site.claims, key=lambda c: (order.get(c.meeting_id or "", len(order)), c.claim_id)
     )
-    types = {c.claim_type: label("claims.claim_type", c.claim_type) for c in claims}
+    types = {c.claim_type: label(CLAIM_TYPE, c.claim_type) for c in claims}
     claimants: dict[str, str] = {}
     meetings: dict[str, str] = {}
     rows = []
@@ -164,7 +174,7 @@ def claims_table(site: SiteView) -> Table:
                 {"type": c.claim_type, "claimant": c.claimant.key, "meeting": c.meeting_id or ""},
                 (
                     Cell(c.statement, href=f"{c.claim_id}.html"),
-                    Cell(label("claims.claim_type", c.claim_type)),
+                    Cell(label(CLAIM_TYPE, c.claim_type)),
                     Cell(c.claimant.name, href=who_href),
                     Cell(about, href=about_href),
                     Cell(human_date(c.stated), sort=c.stated_earliest or ""),
@@ -204,7 +214,7 @@ def _subject(c: ClaimView, by_id: Records) -> tuple[str, str | None]:
 def sources_table(site: SiteView) -> Table:
     sources = sorted(site.sources, key=lambda s: (s.published_earliest or "9999", s.source_id))
     publishers = {s.publisher: s.publisher for s in sources}
-    languages = {s.language: label("language", s.language) for s in sources}
+    languages = {s.language: label(LANGUAGE, s.language) for s in sources}
     rows = []
     for s in sources:
         rows.append(
@@ -219,8 +229,8 @@ def sources_table(site: SiteView) -> Table:
                     Cell(human_date(s.published) or "no date", sort=s.published_earliest or ""),
                     Cell(s.publisher),
                     Cell(s.title, href=f"{s.source_id}.html", lang=s.language),
-                    Cell(label("language", s.language)),
-                    Cell(label("sources.source_type", s.source_type)),
+                    Cell(label(LANGUAGE, s.language)),
+                    Cell(label(SOURCE_TYPE, s.source_type)),
                     Cell(str(len(s.claims))),
                 ),
             )

@@ -11,7 +11,7 @@ never a column by name.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 from ...contract.fields import (
@@ -287,16 +287,10 @@ def _rows(df: pl.DataFrame) -> list[dict[str, Any]]:
 
 
 def _meta(meta: dict[str, Any]) -> Meta:
+    """The descriptor properties :class:`Meta` names (validation makes sure of ``version`` and
+    ``created``; :func:`shown_metadata` of the others)."""
     shown = shown_metadata(meta)
-    return Meta(
-        name=shown["name"],
-        version=str(shown.get("version", "")),
-        title=shown["title"],
-        created=str(shown.get("created", "")),
-        licence=shown["licence"],
-        description=shown["description"],
-        author=shown["author"],
-    )
+    return Meta(**{f.name: str(shown.get(f.name) or "") for f in fields(Meta)})
 
 
 def _claimant(c: dict[str, Any], people: dict[str, dict], orgs: dict[str, dict]) -> Claimant:
