@@ -253,3 +253,32 @@ def test_the_site_names_columns_through_the_contract_and_reads_assets_as_resourc
     lookup = re.compile(r"""\.get\(|\[["']""")
     for path in sorted((SITE_CODE / "templates").glob("*.html")):
         assert not lookup.search(path.read_text(encoding="utf-8")), path.name
+
+
+def test_templates_and_assets_load_from_a_zipped_package(tmp_path: Path) -> None:
+    """The site reads its templates and assets as package resources, so it works where the
+    package is not a folder on disk (a zip import here)."""
+    import subprocess
+    import sys
+    import zipfile
+
+    archive = tmp_path / "package.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for path in sorted((ROOT / "src").rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                z.write(path, path.relative_to(ROOT / "src").as_posix())
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1])\n"
+        "from libya_israel_data.outputs.site import build\n"
+        "assert build.__file__.startswith(sys.argv[1]), build.__file__\n"
+        "template = build._env().get_template('meeting.html')\n"
+        "print(len(build.asset('site.css')), len(build.fold_script()), template.filename)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(archive)], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    css, fold, template = done.stdout.split()
+    assert template.startswith(str(archive))
+    assert int(css) == len((SITE_CODE / "templates" / "site.css").read_text(encoding="utf-8"))
+    assert int(fold) > len((SITE_CODE / "templates" / "fold.js").read_text(encoding="utf-8"))
