@@ -151,11 +151,10 @@ def test_site_command(tmp_path: Path) -> None:
 
 
 def test_docs_pictures_are_current() -> None:
-    from libya_israel_data.outputs.site.build import site_data
     from libya_israel_data.outputs.site.svg import pictures
+    from libya_israel_data.outputs.site.views import site_view
 
-    t = site_data(lid.load().package)["t"]
-    for name, svg in pictures(t).items():
+    for name, svg in pictures(site_view(lid.load().package)).items():
         assert (ROOT / "docs" / name).read_text(encoding="utf-8") == svg, "run tools/generate.py"
 
 
@@ -216,3 +215,70 @@ def test_meeting_and_organization_pages_link_organization_participants(site: Pat
     related = (site / "meetings" / "israel-2023-08-hallett-cohen.html").read_text(encoding="utf-8")
     assert "(related event)" in related
     assert '<p class="relevance">Why it is here: The US conveyed' in related
+
+
+SITE_CODE = ROOT / "src" / "libya_israel_data" / "outputs" / "site"
+
+
+def _column_literals(source: str) -> list[str]:
+    """Contract field names used as literal keys: ``row["title"]``, ``row.get("title")``."""
+    import ast
+
+    from libya_israel_data.contract import fields
+
+    names = {n for cls in map(fields.__dict__.get, fields.__all__) for n in cls.FIELDS}
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        key = None
+        if isinstance(node, ast.Subscript):
+            key = node.slice
+        elif isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "get":
+            key = node.args[0] if node.args else None
+        if isinstance(key, ast.Constant) and key.value in names:
+            found.append(key.value)
+    return found
+
+
+def test_the_site_names_columns_through_the_contract_and_reads_assets_as_resources() -> None:
+    """Pages read typed records (outputs/site/views.py), built from the frames through the
+    contract's constants: no column is looked up by a literal name in the site's code or
+    templates, and no asset is found through ``__file__`` (only importlib.resources)."""
+    import re
+
+    assert _column_literals('m["title"]; r.get("person_id"); x["bogus"]') == ["title", "person_id"]
+    for path in sorted(SITE_CODE.glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        assert _column_literals(source) == [], path.name
+        assert "__file__" not in source, path.name
+    lookup = re.compile(r"""\.get\(|\[["']""")
+    for path in sorted((SITE_CODE / "templates").glob("*.html")):
+        assert not lookup.search(path.read_text(encoding="utf-8")), path.name
+
+
+def test_templates_and_assets_load_from_a_zipped_package(tmp_path: Path) -> None:
+    """The site reads its templates and assets as package resources, so it works where the
+    package is not a folder on disk (a zip import here)."""
+    import subprocess
+    import sys
+    import zipfile
+
+    archive = tmp_path / "package.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for path in sorted((ROOT / "src").rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                z.write(path, path.relative_to(ROOT / "src").as_posix())
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1])\n"
+        "from libya_israel_data.outputs.site import build\n"
+        "assert build.__file__.startswith(sys.argv[1]), build.__file__\n"
+        "template = build._env().get_template('meeting.html')\n"
+        "print(len(build.asset('site.css')), len(build.fold_script()), template.filename)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(archive)], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    css, fold, template = done.stdout.split()
+    assert template.startswith(str(archive))
+    assert int(css) == len((SITE_CODE / "templates" / "site.css").read_text(encoding="utf-8"))
+    assert int(fold) > len((SITE_CODE / "templates" / "fold.js").read_text(encoding="utf-8"))

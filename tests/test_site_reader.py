@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 
 import libya_israel_data as lid
-from libya_israel_data.outputs.site.build import site_data
 from libya_israel_data.outputs.site.downloads import size_text
 from libya_israel_data.outputs.site.labels import CODES
 from libya_israel_data.outputs.site.verdict import verdict
+from libya_israel_data.outputs.site.views import SiteView, site_view
 
 ROOT = Path(__file__).resolve().parents[1]
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
@@ -32,8 +32,8 @@ ROME = "meetings/rome-2023-08-cohen-mangoush.html"
 
 
 @pytest.fixture(scope="module")
-def data() -> dict:
-    return site_data(lid.load().package)
+def data() -> SiteView:
+    return site_view(lid.load().package)
 
 
 @pytest.fixture(scope="module")
@@ -92,23 +92,21 @@ def _visible_rows(page) -> list[str]:
 def test_filter_meetings_and_share_the_address(open_page, data, viewport) -> None:
     page = open_page("meetings/index.html", viewport)
     every = _visible_rows(page)
-    assert len(every) == len(data["t"]["meetings"])
-    dates = [m["date_earliest"] or "9999" for m in data["t"]["meetings"]]
-    by_href = {
-        f"{m['meeting_id']}.html": d for m, d in zip(data["t"]["meetings"], dates, strict=True)
-    }
+    assert len(every) == len(data.meetings)
+    dates = [m.date_earliest or "9999" for m in data.meetings]
+    by_href = {f"{m.meeting_id}.html": d for m, d in zip(data.meetings, dates, strict=True)}
     assert [by_href[h] for h in every] == sorted(dates)  # chronological without a click
     page.fill("input[name=from]", "2021")
     page.fill("input[name=to]", "2022")
     page.select_option("select[name=status]", "alleged")
     shown = _visible_rows(page)
     expected = [
-        f"{m['meeting_id']}.html"
-        for m in sorted(data["t"]["meetings"], key=lambda m: m["date_earliest"] or "9999")
-        if m["status"] == "alleged"
-        and m["date_earliest"]
-        and m["date_earliest"][:4] <= "2022"
-        and (m["end_date_latest"] or m["date_latest"])[:4] >= "2021"
+        f"{m.meeting_id}.html"
+        for m in sorted(data.meetings, key=lambda m: m.date_earliest or "9999")
+        if m.status == "alleged"
+        and m.date_earliest
+        and m.date_earliest[:4] <= "2022"
+        and (m.end_date_latest or m.date_latest or "")[:4] >= "2021"
     ]
     assert shown and sorted(shown) == sorted(expected)
     assert page.inner_text("#count").startswith(f"{len(shown)} of {len(every)} meetings")
@@ -122,7 +120,7 @@ def test_filter_meetings_and_share_the_address(open_page, data, viewport) -> Non
 def test_filter_meetings_by_contact_country_and_person(open_page, data) -> None:
     page = open_page("meetings/index.html?contact=via_intermediary")
     shown = _visible_rows(page)
-    expected = [m for m in data["t"]["meetings"] if m["contact"] == "via_intermediary"]
+    expected = [m for m in data.meetings if m.contact == "via_intermediary"]
     assert shown and len(shown) == len(expected)
     page = open_page("meetings/index.html?person=najla-mangoush&country=IT")
     assert _visible_rows(page) == ["rome-2023-08-cohen-mangoush.html"]
@@ -156,17 +154,13 @@ def test_meeting_page_says_who_confirms_and_who_denies_in_the_first_screen(
     if viewport is WIDE:  # on a phone the denials follow, one scroll down
         assert box["y"] + box["height"] <= viewport["height"]
     text = page.inner_text(".verdict")
-    m = data["by_id"]["meetings"]["rome-2023-08-cohen-mangoush"]
-    claims = [data["by_id"]["claims"][c] for c in data["about"][("meetings", m["meeting_id"])]]
+    m = data.by_id.meetings["rome-2023-08-cohen-mangoush"]
+    claims = [data.by_id.claims[c] for c in m.claims]
     v = verdict(
-        claims,
-        root=data["chains"].root,
-        people=data["by_id"]["people"],
-        orgs=data["by_id"]["organizations"],
+        claims, root=data.relay_root, people=data.by_id.people, orgs=data.by_id.organizations
     )
-    for group in v["says"] + v["denies"]:
-        n = group["origins"]
-        assert f"{group['label'].capitalize()} ({n} independent origin" in text
+    for group in v.says + v.denies:
+        assert f"{group.label.capitalize()} ({group.origins} independent origin" in text
     assert "Libyan side" in text and "Israeli side" in text and "Deny it" in text
     assert page.inner_text(".lead").startswith("Acknowledged")
     # claims grouped by type, with contents; long groups folded
@@ -202,8 +196,8 @@ def test_person_page_leads_with_meetings(open_page, data) -> None:
     hrefs = page.eval_on_selector_all(
         "table.meetings-of a", "els => els.map(e => e.getAttribute('href'))"
     )
-    rows = data["meetings_of"]["najla-mangoush"]
-    assert hrefs == [f"../meetings/{p['meeting_id']}.html" for p in rows] and hrefs
+    rows = data.by_id.people["najla-mangoush"].meetings
+    assert hrefs == [f"../meetings/{p.meeting_id}.html" for p in rows] and hrefs
     roles = page.inner_text("table.meetings-of")
     assert "delegation_member" not in roles and "participant" in roles
     assert page.locator("details:has(summary:text-matches('spellings'))").count() == 1
@@ -248,8 +242,7 @@ def test_network_labels_do_not_overlap_and_every_colour_has_a_key(open_page, dat
     drawn = page.evaluate(MEASURE, "text")
     assert drawn["overlaps"] == [] and drawn["cut"] == []
     labels = page.evaluate(MEASURE, "text.label")["labels"]
-    named = {p["person_id"] for p in data["t"]["participants"]}
-    named |= {p["organization_id"] for p in data["t"].get("organization_participants", [])}
+    named = {p.participant_id for p in data.participants + data.organization_participants}
     assert len(labels) >= 0.9 * len(named)  # a label with no free place is left out
     colours = set(
         page.eval_on_selector_all("a [fill]", "els => els.map(e => e.getAttribute('fill'))")
@@ -279,7 +272,7 @@ def test_timeline_labels_are_whole_and_inside_the_picture(open_page, data) -> No
     page = open_page("timeline.svg")
     drawn = page.evaluate(MEASURE, "text.label")
     assert drawn["overlaps"] == [] and drawn["cut"] == []
-    titles = sorted(m["title"] for m in data["t"]["meetings"] if m["date_earliest"])
+    titles = sorted(m.title for m in data.meetings if m.date_earliest)
     words = page.eval_on_selector_all(
         "text.label",
         "els => els.map(e => Array.from(e.querySelectorAll('tspan'), (s) => s.textContent)"
@@ -404,21 +397,14 @@ def test_public_pages_show_words_not_codes_ids_or_curators_notes(site: Path, dat
     with (ROOT / "curation" / "source-notes.csv").open(encoding="utf-8") as f:
         notes = [r["note"] for r in csv.DictReader(f) if len(r["note"]) > 20]
     assert len(notes) > 100
-    ids = {r[k] for name, k in _KEYS.items() for r in data["t"][name]}
+    ids = {r.id for r in data.people + data.organizations}
+    ids |= {m.meeting_id for m in data.meetings} | {s.source_id for s in data.sources}
     found_codes, id_links, shown_notes = [], [], []
     for rel, text, links in _pages(site):
         found_codes += [(rel, m) for m in pattern.findall(text)]
         id_links += [(rel, href) for href, words in links if words in ids]
         shown_notes += [(rel, n[:40]) for n in notes if n in text]
     assert found_codes == [] and id_links == [] and shown_notes == []
-
-
-_KEYS = {
-    "meetings": "meeting_id",
-    "people": "person_id",
-    "organizations": "organization_id",
-    "sources": "source_id",
-}
 
 
 def test_every_code_of_the_contract_and_the_data_has_words(data) -> None:
@@ -433,10 +419,12 @@ def test_every_code_of_the_contract_and_the_data_has_words(data) -> None:
                 assert tables, (name, f["name"])
                 for table in tables:
                     assert set(enum) <= set(CODES[table]), table
-    t = data["t"]
-    countries = {r.get(f) for rows in t.values() for r in rows for f in ("country", "side")}
+    records = (*data.meetings, *data.people, *data.organizations)
+    countries = {r.country for r in records}
+    countries |= {p.side for p in data.participants + data.organization_participants}
     assert countries - {None} <= set(COUNTRIES)
-    languages = {r["language"] for name in ("sources", "aliases") for r in t[name]}
+    languages = {s.language for s in data.sources}
+    languages |= {a.language for p in data.people for a in p.aliases}
     assert languages <= set(LANGUAGES)
 
 

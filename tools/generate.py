@@ -130,11 +130,11 @@ def all_files(root: Path | None = None) -> dict[Path, str]:
 def pictures(root: Path) -> dict[Path, str]:
     """``docs/timeline.svg`` and ``docs/network.svg``: the site's pictures, for the README."""
     import libya_israel_data as lid
-    from libya_israel_data.outputs.site.build import site_data
     from libya_israel_data.outputs.site.svg import pictures as draw
+    from libya_israel_data.outputs.site.views import site_view
 
-    t = site_data(lid.load(root / "datapackage.json", validate=False).package)["t"]
-    return {root / "docs" / name: svg for name, svg in draw(t).items()}
+    site = site_view(lid.load(root / "datapackage.json", validate=False).package)
+    return {root / "docs" / name: svg for name, svg in draw(site).items()}
 
 
 def write_all(root: Path | None = None) -> list[Path]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import tempfile
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from ...dataset.package import ValidatedPackage
@@ -67,7 +68,22 @@ FORMATS = (
 )
 
 
-def write_downloads(package: ValidatedPackage, site: Path, folder: str) -> list[dict[str, str]]:
+@dataclass(frozen=True)
+class Download:
+    """One download as the home page lists it."""
+
+    #: The file, from the site's root.
+    href: str
+    label: str
+    #: How to open it.
+    note: str
+    #: Its size in words (:func:`size_text`), and in bytes.
+    size: str
+    bytes: int
+    sha256: str
+
+
+def write_downloads(package: ValidatedPackage, site: Path, folder: str) -> list[Download]:
     """Write every format into ``site/folder``; return what the home page lists for each."""
     from ..export.csv import export_csv
     from ..export.graph import export_graph
@@ -94,14 +110,7 @@ def write_downloads(package: ValidatedPackage, site: Path, folder: str) -> list[
         digest = hashlib.sha256(data).hexdigest()
         sums.append(f"{digest}  {name}\n")
         listed.append(
-            {
-                "href": f"{folder}/{name}",
-                "label": title,
-                "note": note,
-                "size": size_text(len(data)),
-                "bytes": str(len(data)),
-                "sha256": digest,
-            }
+            Download(f"{folder}/{name}", title, note, size_text(len(data)), len(data), digest)
         )
     (out / "SHA256SUMS").write_text("".join(sums), encoding="utf-8", newline="\n")
     return listed

@@ -11,93 +11,140 @@ from __future__ import annotations
 
 import re
 
+from ...contract.fields import (
+    Claims,
+    Meetings,
+    OrganizationParticipants,
+    Organizations,
+    Participants,
+    Sources,
+)
+
+ClaimType = Claims.ClaimType
+#: People and organizations take part in the same roles (one enum in the contract).
+Role = Participants.Role
+
+
+def _coded(resource: str, field: str) -> str:
+    """The name of the code table of ``resource.field`` (``"meetings.status"``)."""
+    return f"{resource}.{field}"
+
+
+#: The code tables' names, as the templates give them to :func:`label`.
+MEETING_STATUS = _coded(Meetings.RESOURCE, Meetings.status)
+MEETING_KIND = _coded(Meetings.RESOURCE, Meetings.kind)
+MEETING_CONTACT = _coded(Meetings.RESOURCE, Meetings.contact)
+PARTICIPANT_ROLE = _coded(Participants.RESOURCE, Participants.role)
+ORGANIZATION_ROLE = _coded(OrganizationParticipants.RESOURCE, OrganizationParticipants.role)
+CLAIM_TYPE = _coded(Claims.RESOURCE, Claims.claim_type)
+#: The claim types as a short tag beside one claim.
+CLAIM_TYPE_TAG = f"{CLAIM_TYPE}.tag"
+SOURCE_TYPE = _coded(Sources.RESOURCE, Sources.source_type)
+ORGANIZATION_KIND = _coded(Organizations.RESOURCE, Organizations.kind)
+#: The tables of ISO 3166-1 country codes and BCP 47 language tags (:data:`COUNTRIES`,
+#: :data:`LANGUAGES`), for every field that holds one.
+COUNTRY, LANGUAGE = "countries", "languages"
+#: The names of these constants, which the templates see.
+TABLES = (
+    "MEETING_STATUS",
+    "MEETING_KIND",
+    "MEETING_CONTACT",
+    "PARTICIPANT_ROLE",
+    "ORGANIZATION_ROLE",
+    "CLAIM_TYPE",
+    "CLAIM_TYPE_TAG",
+    "SOURCE_TYPE",
+    "ORGANIZATION_KIND",
+    "COUNTRY",
+    "LANGUAGE",
+)
+
 #: The roles of a participant, person or organization.
 ROLES = {
-    "participant": "participant",
-    "host": "host",
-    "mediator": "mediator",
-    "organizer": "organizer",
-    "delegation_member": "member of the delegation",
-    "intermediary": "intermediary",
+    Role.PARTICIPANT: "participant",
+    Role.HOST: "host",
+    Role.MEDIATOR: "mediator",
+    Role.ORGANIZER: "organizer",
+    Role.DELEGATION_MEMBER: "member of the delegation",
+    Role.INTERMEDIARY: "intermediary",
 }
 
 #: Code tables: resource.field -> {code: words}.
 CODES: dict[str, dict[str, str]] = {
-    "meetings.status": {
-        "acknowledged": "acknowledged",
-        "reported": "reported",
-        "alleged": "alleged",
+    MEETING_STATUS: {
+        Meetings.Status.ACKNOWLEDGED: "acknowledged",
+        Meetings.Status.REPORTED: "reported",
+        Meetings.Status.ALLEGED: "alleged",
     },
-    "meetings.kind": {
-        "meeting": "meeting",
-        "visit": "visit",
-        "call": "call",
-        "conference": "conference",
-        "correspondence": "correspondence",
+    MEETING_KIND: {
+        Meetings.Kind.MEETING: "meeting",
+        Meetings.Kind.VISIT: "visit",
+        Meetings.Kind.CALL: "call",
+        Meetings.Kind.CONFERENCE: "conference",
+        Meetings.Kind.CORRESPONDENCE: "correspondence",
     },
-    "meetings.contact": {
-        "direct": "direct contact",
-        "via_intermediary": "through an intermediary",
-        "message_only": "messages only",
-        "shared_conference": "at the same conference",
-        "related_event": "related event",
+    MEETING_CONTACT: {
+        Meetings.Contact.DIRECT: "direct contact",
+        Meetings.Contact.VIA_INTERMEDIARY: "through an intermediary",
+        Meetings.Contact.MESSAGE_ONLY: "messages only",
+        Meetings.Contact.SHARED_CONFERENCE: "at the same conference",
+        Meetings.Contact.RELATED_EVENT: "related event",
     },
-    # People and organizations take part in the same roles (one enum in the contract).
-    "participants.role": ROLES,
-    "organization_participants.role": ROLES,
-    "claims.claim_type": {
-        "occurred": "that it happened",
-        "date": "when",
-        "place": "where",
-        "attendance": "who attended",
-        "arrangement": "how it was arranged",
-        "topic": "what was discussed",
-        "disclosure": "how it became known",
-        "denial": "denials",
-        "reaction": "reactions",
-        "consequence": "consequences",
-        "background": "background",
+    PARTICIPANT_ROLE: ROLES,
+    ORGANIZATION_ROLE: ROLES,
+    CLAIM_TYPE: {
+        ClaimType.OCCURRED: "that it happened",
+        ClaimType.DATE: "when",
+        ClaimType.PLACE: "where",
+        ClaimType.ATTENDANCE: "who attended",
+        ClaimType.ARRANGEMENT: "how it was arranged",
+        ClaimType.TOPIC: "what was discussed",
+        ClaimType.DISCLOSURE: "how it became known",
+        ClaimType.DENIAL: "denials",
+        ClaimType.REACTION: "reactions",
+        ClaimType.CONSEQUENCE: "consequences",
+        ClaimType.BACKGROUND: "background",
     },
     # the same codes as a short tag beside one claim ("Najla Mangoush, 27 August 2023 · denial")
-    "claims.claim_type.tag": {
-        "occurred": "that it happened",
-        "date": "date",
-        "place": "place",
-        "attendance": "attendance",
-        "arrangement": "arrangements",
-        "topic": "topics",
-        "disclosure": "disclosure",
-        "denial": "denial",
-        "reaction": "reaction",
-        "consequence": "consequence",
-        "background": "background",
+    CLAIM_TYPE_TAG: {
+        ClaimType.OCCURRED: "that it happened",
+        ClaimType.DATE: "date",
+        ClaimType.PLACE: "place",
+        ClaimType.ATTENDANCE: "attendance",
+        ClaimType.ARRANGEMENT: "arrangements",
+        ClaimType.TOPIC: "topics",
+        ClaimType.DISCLOSURE: "disclosure",
+        ClaimType.DENIAL: "denial",
+        ClaimType.REACTION: "reaction",
+        ClaimType.CONSEQUENCE: "consequence",
+        ClaimType.BACKGROUND: "background",
     },
-    "sources.source_type": {
-        "news_report": "news report",
-        "wire_report": "news agency report",
-        "official_statement": "official statement",
-        "press_release": "press release",
-        "interview": "interview",
-        "analysis": "analysis",
-        "opinion": "opinion",
-        "social_media_post": "social media post",
-        "broadcast": "broadcast",
-        "legal_document": "legal document",
+    SOURCE_TYPE: {
+        Sources.SourceType.NEWS_REPORT: "news report",
+        Sources.SourceType.WIRE_REPORT: "news agency report",
+        Sources.SourceType.OFFICIAL_STATEMENT: "official statement",
+        Sources.SourceType.PRESS_RELEASE: "press release",
+        Sources.SourceType.INTERVIEW: "interview",
+        Sources.SourceType.ANALYSIS: "analysis",
+        Sources.SourceType.OPINION: "opinion",
+        Sources.SourceType.SOCIAL_MEDIA_POST: "social media post",
+        Sources.SourceType.BROADCAST: "broadcast",
+        Sources.SourceType.LEGAL_DOCUMENT: "legal document",
     },
-    "organizations.kind": {
-        "government": "government",
-        "ministry": "ministry",
-        "legislature": "parliament",
-        "presidency": "presidency",
-        "intelligence_agency": "intelligence agency",
-        "armed_forces": "armed forces",
-        "judiciary": "court",
-        "political_party": "political party",
-        "media": "news outlet",
-        "community_organization": "community organization",
-        "international_organization": "international organization",
-        "company": "company",
-        "other": "other",
+    ORGANIZATION_KIND: {
+        Organizations.Kind.GOVERNMENT: "government",
+        Organizations.Kind.MINISTRY: "ministry",
+        Organizations.Kind.LEGISLATURE: "parliament",
+        Organizations.Kind.PRESIDENCY: "presidency",
+        Organizations.Kind.INTELLIGENCE_AGENCY: "intelligence agency",
+        Organizations.Kind.ARMED_FORCES: "armed forces",
+        Organizations.Kind.JUDICIARY: "court",
+        Organizations.Kind.POLITICAL_PARTY: "political party",
+        Organizations.Kind.MEDIA: "news outlet",
+        Organizations.Kind.COMMUNITY_ORGANIZATION: "community organization",
+        Organizations.Kind.INTERNATIONAL_ORGANIZATION: "international organization",
+        Organizations.Kind.COMPANY: "company",
+        Organizations.Kind.OTHER: "other",
     },
 }
 
@@ -174,13 +221,14 @@ SIDES = {
 
 
 def label(table: str, code: str | None) -> str:
-    """The words for ``code`` in the code table ``table`` (``"meetings.status"``,
-    ``"country"``, ``"language"``); the code itself when it has none, so a page never breaks."""
+    """The words for ``code`` in the code table ``table`` (:data:`MEETING_STATUS`, ...,
+    :data:`COUNTRY`, :data:`LANGUAGE`); the code itself when it has none, so a page never
+    breaks."""
     if not code:
         return ""
-    if table == "country":
+    if table == COUNTRY:
         return COUNTRIES.get(code, code)
-    if table == "language":
+    if table == LANGUAGE:
         return LANGUAGES.get(code, code)
     return CODES.get(table, {}).get(code, code.replace("_", " "))
 

@@ -8,14 +8,23 @@ backend (ids, metadata, font subsetting) is not without patching.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING
 
-from .labels import human_date, label
+from ...contract.fields import Meetings
+from .labels import MEETING_STATUS, human_date, label
+
+if TYPE_CHECKING:
+    from .views import MeetingView, OrganizationView, Participation, PersonView, SiteView
 
 #: Colour of each meeting status (colour-blind safe: Okabe-Ito).
-STATUS_COLOURS = {"acknowledged": "#009E73", "reported": "#E69F00", "alleged": "#CC79A7"}
+STATUS_COLOURS = {
+    Meetings.Status.ACKNOWLEDGED: "#009E73",
+    Meetings.Status.REPORTED: "#E69F00",
+    Meetings.Status.ALLEGED: "#CC79A7",
+}
 #: Colour of people by country; others are grey.
 COUNTRY_COLOURS = {"LY": "#0072B2", "IL": "#D55E00"}
 OTHER = "#777777"
@@ -58,20 +67,18 @@ def wrap(text: str, size: float, room: float) -> list[str]:
     return lines or [""]
 
 
-def timeline(meetings: list[dict[str, Any]], *, link_prefix: str = "") -> str:
+def timeline(meetings: Sequence[MeetingView], *, link_prefix: str = "") -> str:
     """Every dated meeting on a time axis, one row each in date order, drawn as the range of
     days its (partial or uncertain) date allows; colour by status, with a key. A title that
     does not fit beside its bar is wrapped between words, never cut."""
     dated = sorted(
-        (m for m in meetings if m.get("date_earliest")),
-        key=lambda m: (m["date_earliest"], m["meeting_id"]),
+        (m for m in meetings if m.date_earliest),
+        key=lambda m: (m.date_earliest or "", m.meeting_id),
     )
     width, left, right, line, top, size = 960, 20, 20, 14, 56, 11
     if dated:
-        first = date.fromisoformat(dated[0]["date_earliest"]).year
-        last = max(
-            date.fromisoformat(m.get("end_date_latest") or m["date_latest"]).year for m in dated
-        )
+        first = date.fromisoformat(dated[0].date_earliest or "").year
+        last = max(date.fromisoformat(m.last_day or "").year for m in dated)
     else:
         first = last = 2000
     first, last = first - first % 10, last + 1
@@ -85,14 +92,14 @@ def timeline(meetings: list[dict[str, Any]], *, link_prefix: str = "") -> str:
     rows = []
     y = top
     for m in dated:
-        x0 = x(m["date_earliest"])
-        x1 = x0 + max(x(m.get("end_date_latest") or m["date_latest"]) + 2.5 - x0, 3)
+        x0 = x(m.date_earliest or "")
+        x1 = x0 + max(x(m.last_day or "") + 2.5 - x0, 3)
         room_right, room_left = width - right - (x1 + 4), x0 - 4 - left
-        if text_width(m["title"], size) <= room_right or room_right >= room_left:
+        if text_width(m.title, size) <= room_right or room_right >= room_left:
             anchor, tx, room = "start", x1 + 4, room_right
         else:
             anchor, tx, room = "end", x0 - 4, room_left
-        lines = wrap(m["title"], size, room)
+        lines = wrap(m.title, size, room)
         rows.append((m, x0, x1, y, anchor, tx, lines))
         y += line * len(lines) + 4
     height = y + 36
@@ -107,7 +114,7 @@ def timeline(meetings: list[dict[str, Any]], *, link_prefix: str = "") -> str:
     out.append(f'<g class="key"><text x="{kx}" y="20">Status:</text>')
     kx += 50
     for status, colour in STATUS_COLOURS.items():
-        words = label("meetings.status", status)
+        words = label(MEETING_STATUS, status)
         out.append(
             f'<rect x="{kx}" y="10" width="12" height="12" fill="{colour}"/>'
             f'<text x="{kx + 18}" y="20">{escape(words)}</text>'
@@ -122,7 +129,7 @@ def timeline(meetings: list[dict[str, Any]], *, link_prefix: str = "") -> str:
             f'<text x="{gx:.1f}" y="{height - 14}" text-anchor="middle">{year}</text>'
         )
     for m, x0, x1, y, anchor, tx, lines in rows:
-        colour = STATUS_COLOURS.get(m["status"], OTHER)
+        colour = STATUS_COLOURS.get(m.status, OTHER)
         bar = (
             f'<rect x="{x0:.1f}" y="{y}" width="{x1 - x0:.1f}" height="{line - 3}" '
             f'fill="{colour}"/>'
@@ -132,9 +139,9 @@ def timeline(meetings: list[dict[str, Any]], *, link_prefix: str = "") -> str:
             for i, t in enumerate(lines)
         )
         bar += f'<text class="label" y="{y + line - 5}" text-anchor="{anchor}">{spans}</text>'
-        status = label("meetings.status", m["status"])
-        title = f"{m['title']} ({human_date(m['date'])}; {status})"
-        out.append(_a(f"{link_prefix}{m['meeting_id']}.html", title, bar))
+        status = label(MEETING_STATUS, m.status)
+        title = f"{m.title} ({human_date(m.date)}; {status})"
+        out.append(_a(f"{link_prefix}{m.meeting_id}.html", title, bar))
     out.append("</svg>\n")
     return "\n".join(out)
 
@@ -193,12 +200,12 @@ def place_labels(
 
 
 def network(
-    people: list[dict[str, Any]],
-    meetings: list[dict[str, Any]],
-    participants: list[dict[str, Any]],
+    people: Sequence[PersonView],
+    meetings: Sequence[MeetingView],
+    participants: Sequence[Participation],
     *,
-    organizations: list[dict[str, Any]] | None = None,
-    organization_participants: list[dict[str, Any]] | None = None,
+    organizations: Sequence[OrganizationView] = (),
+    organization_participants: Sequence[Participation] = (),
     link_prefix: str = "",
 ) -> str:
     """People and organizations and the meetings they took part in, laid out by a seeded
@@ -208,12 +215,9 @@ def network(
     import networkx as nx
 
     g = nx.Graph()
-    for p in sorted(participants, key=lambda p: (p["meeting_id"], p["person_id"])):
-        g.add_edge(f"p:{p['person_id']}", f"m:{p['meeting_id']}")
-    for p in sorted(
-        organization_participants or [], key=lambda p: (p["meeting_id"], p["organization_id"])
-    ):
-        g.add_edge(f"o:{p['organization_id']}", f"m:{p['meeting_id']}")
+    for kind, rows in (("p", participants), ("o", organization_participants)):
+        for p in sorted(rows, key=lambda p: (p.meeting_id, p.participant_id)):
+            g.add_edge(f"{kind}:{p.participant_id}", f"m:{p.meeting_id}")
     nodes = sorted(g.nodes)
     parts = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c))
     # Each connected part is laid out on its own (seeded, so the same data gives the same
@@ -237,13 +241,15 @@ def network(
                 round(pad + y0 + my + (py - min(ys)) / sy * (h - 2 * my), 1),
             )
 
-    person = {p["person_id"]: p for p in people}
-    org = {o["organization_id"]: o for o in organizations or []}
-    meeting = {m["meeting_id"]: m for m in meetings}
+    named_records: dict[str, PersonView | OrganizationView] = {
+        **{f"p:{p.person_id}": p for p in people},
+        **{f"o:{o.organization_id}": o for o in organizations},
+    }
+    meeting = {m.meeting_id: m for m in meetings}
 
     def name(node: str) -> str:
-        kind, key = node.split(":", 1)
-        return (person if kind == "p" else org).get(key, {"name": key})["name"]
+        record = named_records.get(node)
+        return record.name if record else node.split(":", 1)[1]
 
     named = [n for n in nodes if not n.startswith("m:")]
     order = sorted(named, key=lambda n: (-g.degree(n), n))
@@ -270,13 +276,13 @@ def network(
         cx, cy = pos[node]
         kind, key = node.split(":", 1)
         if kind == "m":
-            m = meeting.get(key, {"title": key, "status": ""})
-            colour = STATUS_COLOURS.get(m["status"], OTHER)
+            m = meeting.get(key)
+            colour = STATUS_COLOURS.get(m.status, OTHER) if m else OTHER
             body = _square(cx, cy, colour)
-            out.append(_a(f"{link_prefix}meetings/{key}.html", m["title"], body))
+            out.append(_a(f"{link_prefix}meetings/{key}.html", m.title if m else key, body))
             continue
-        record = (person if kind == "p" else org).get(key, {"name": key})
-        colour = COUNTRY_COLOURS.get(record.get("country") or "", OTHER)
+        record = named_records.get(node)
+        colour = COUNTRY_COLOURS.get((record.country if record else None) or "", OTHER)
         if kind == "p":
             body = f'<circle cx="{cx}" cy="{cy}" r="6" fill="{colour}"/>'
             href = f"{link_prefix}people/{key}.html"
@@ -290,9 +296,9 @@ def network(
             lx, ly, anchor = labels[node]
             body += (
                 f'<text class="label" x="{lx}" y="{ly}" text-anchor="{anchor}">'
-                f"{escape(record['name'])}</text>"
+                f"{escape(name(node))}</text>"
             )
-        out.append(_a(href, record["name"], body))
+        out.append(_a(href, name(node), body))
     out.append(_network_key(pad, key_y, size))
     out.append("</svg>\n")
     return "\n".join(out)
@@ -303,9 +309,7 @@ def _network_key(x: float, y: float, size: float) -> str:
     out = ['<g class="key">']
     row1 = [("circle", colour, words) for words, colour in _country_key()]
     row1 += [("circle-outline", OTHER, "person"), ("diamond", OTHER, "organization")]
-    row2 = [
-        ("square", c, f"meeting {label('meetings.status', s)}") for s, c in STATUS_COLOURS.items()
-    ]
+    row2 = [("square", c, f"meeting {label(MEETING_STATUS, s)}") for s, c in STATUS_COLOURS.items()]
     for j, row in enumerate((row1, row2)):
         cx, cy = x + 6, y + 8 + j * 22
         for shape, colour, words in row:
@@ -355,16 +359,16 @@ def _cells(parts: list[list[str]], width: float) -> list[tuple[float, float, flo
     return cells
 
 
-def pictures(t: dict[str, list[dict[str, Any]]]) -> dict[str, str]:
-    """Both pictures of the site's tables ``t`` (rows with their derived columns), by file
-    name: what the site, and the README's copies in ``docs/``, show."""
+def pictures(site: SiteView) -> dict[str, str]:
+    """Both pictures of the site, by file name: what the site, and the README's copies in
+    ``docs/``, show."""
     return {
-        "timeline.svg": timeline(t["meetings"], link_prefix="meetings/"),
+        "timeline.svg": timeline(site.meetings, link_prefix="meetings/"),
         "network.svg": network(
-            t["people"],
-            t["meetings"],
-            t["participants"],
-            organizations=t["organizations"],
-            organization_participants=t.get("organization_participants", []),
+            site.people,
+            site.meetings,
+            site.participants,
+            organizations=site.organizations,
+            organization_participants=site.organization_participants,
         ),
     }

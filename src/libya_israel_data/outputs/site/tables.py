@@ -9,80 +9,137 @@ attributes; the words shown come from :mod:`.labels`.
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .labels import human_date, label
+from ...contract.fields import Meetings, Sources
+from .labels import (
+    CLAIM_TYPE,
+    COUNTRY,
+    LANGUAGE,
+    MEETING_CONTACT,
+    MEETING_KIND,
+    MEETING_STATUS,
+    SOURCE_TYPE,
+    human_date,
+    label,
+)
+
+if TYPE_CHECKING:
+    from .views import ClaimView, MeetingView, Records, SiteView
+
+Status = Meetings.Status
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell: its words, a link, the language of the words, a value to sort by."""
+
+    text: str
+    href: str | None = None
+    lang: str | None = None
+    sort: str = ""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row: its cells, and the values its filters match (``data-<name>`` attributes)."""
+
+    data: dict[str, str]
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A filter above a table: a year (``range``) or a choice among (code, words) options."""
+
+    name: str
+    label: str
+    options: tuple[tuple[str, str], ...] = ()
+    range: bool = False
+    #: A row may match several values (space-separated in its attribute).
+    multi: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    """A browsable table: what it lists, its columns (title, sort kind), filters and rows."""
+
+    noun: tuple[str, str]
+    #: The filter whose values the count above the table is broken down by.
+    count_by: str
+    columns: tuple[tuple[str, str], ...]
+    filters: tuple[Filter, ...]
+    rows: tuple[Row, ...]
 
 
 def _year(day: str | None) -> str:
     return day[:4] if day else ""
 
 
-def _options(values: dict[str, str]) -> list[tuple[str, str]]:
+def _options(values: dict[str, str]) -> tuple[tuple[str, str], ...]:
     """(code, words) sorted by words, for a filter's choices."""
-    return sorted(values.items(), key=lambda kv: (kv[1].casefold(), kv[0]))
+    return tuple(sorted(values.items(), key=lambda kv: (kv[1].casefold(), kv[0])))
 
 
-def _cell(text: str, href: str | None = None, lang: str | None = None, sort: str = "") -> dict:
-    return {"text": text, "href": href, "lang": lang, "sort": sort}
+def _years() -> tuple[Filter, Filter]:
+    return Filter("from", "From year", range=True), Filter("to", "To year", range=True)
 
 
-def meetings_table(data: dict[str, Any]) -> dict[str, Any]:
-    t, by_id = data["t"], data["by_id"]
-    meetings = sorted(t["meetings"], key=_meeting_order)
+#: The order of the statuses when the meetings are sorted by status.
+_STATUS_ORDER = {Status.ACKNOWLEDGED: 0, Status.REPORTED: 1, Status.ALLEGED: 2}
+
+
+def _meeting_order(m: MeetingView) -> tuple[str, str]:
+    return (m.date_earliest or "9999", m.meeting_id)
+
+
+def meetings_table(site: SiteView) -> Table:
+    by_id = site.by_id
+    meetings = sorted(site.meetings, key=_meeting_order)
     people_in: dict[str, str] = {}
     countries: dict[str, str] = {}
-    statuses = {m["status"]: label("meetings.status", m["status"]) for m in meetings}
-    contacts = {
-        m["contact"]: label("meetings.contact", m["contact"]) for m in meetings if m.get("contact")
-    }
+    statuses = {m.status: label(MEETING_STATUS, m.status) for m in meetings}
+    contacts = {m.contact: label(MEETING_CONTACT, m.contact) for m in meetings if m.contact}
     rows = []
     for m in meetings:
-        parts = data["parts_of_meeting"][m["meeting_id"]]
         names = []
-        for p in parts:
-            person = by_id["people"][p["person_id"]]
-            people_in[p["person_id"]] = person["name"]
-            names.append(person["name"])
-        if m.get("country"):
-            countries[m["country"]] = label("country", m["country"])
-        last = m.get("end_date_latest") or m.get("date_latest")
+        for p in m.people:
+            person = by_id.people[p.participant_id]
+            people_in[p.participant_id] = person.name
+            names.append(person.name)
+        if m.country:
+            countries[m.country] = label(COUNTRY, m.country)
         data_attrs = {
-            "from": _year(m.get("date_earliest")),
-            "to": _year(last),
-            "status": m["status"],
-            "contact": m.get("contact") or "",
-            "country": m.get("country") or "",
-            "person": " ".join(sorted({p["person_id"] for p in parts})),
+            "from": _year(m.date_earliest),
+            "to": _year(m.last_day),
+            Meetings.status: m.status,
+            Meetings.contact: m.contact or "",
+            Meetings.country: m.country or "",
+            "person": " ".join(sorted({p.participant_id for p in m.people})),
         }
-        where = ", ".join(x for x in (m.get("city"), label("country", m.get("country"))) if x)
-        cells = [
-            _cell(human_date(m.get("date")) or "undated", sort=m.get("date_earliest") or "9999"),
-            _cell(m["title"], href=f"{m['meeting_id']}.html"),
-            _cell(label("meetings.status", m["status"]), sort=str(_STATUS_ORDER[m["status"]])),
-            _cell(label("meetings.contact", m.get("contact")) or label("meetings.kind", m["kind"])),
-            _cell(where),
-            _cell(", ".join(names)),
-            _cell(str(len(data["about"][("meetings", m["meeting_id"])]))),
-        ]
-        rows.append({"data": data_attrs, "cells": cells})
-    filters = [
-        {"name": "from", "label": "From year", "range": True},
-        {"name": "to", "label": "To year", "range": True},
-        {"name": "status", "label": "Status", "options": _options(statuses)},
-    ]
-    if contacts:
-        filters.append(
-            {"name": "contact", "label": "Kind of contact", "options": _options(contacts)}
+        where = ", ".join(x for x in (m.city, label(COUNTRY, m.country)) if x)
+        cells = (
+            Cell(human_date(m.date) or "undated", sort=m.date_earliest or "9999"),
+            Cell(m.title, href=f"{m.meeting_id}.html"),
+            Cell(label(MEETING_STATUS, m.status), sort=str(_STATUS_ORDER[m.status])),
+            Cell(label(MEETING_CONTACT, m.contact) or label(MEETING_KIND, m.kind)),
+            Cell(where),
+            Cell(", ".join(names)),
+            Cell(str(len(m.claims))),
         )
+        rows.append(Row(data_attrs, cells))
+    filters = [*_years(), Filter(Meetings.status, "Status", _options(statuses))]
+    if contacts:
+        filters.append(Filter(Meetings.contact, "Kind of contact", _options(contacts)))
     filters += [
-        {"name": "country", "label": "Country", "options": _options(countries)},
-        {"name": "person", "label": "Person", "options": _options(people_in), "multi": True},
+        Filter(Meetings.country, "Country", _options(countries)),
+        Filter("person", "Person", _options(people_in), multi=True),
     ]
-    return {
-        "noun": ("meeting", "meetings"),
-        "count_by": "status",
-        "columns": [
+    return Table(
+        noun=("meeting", "meetings"),
+        count_by=Meetings.status,
+        columns=(
             ("Date", "date"),
             ("Meeting", "text"),
             ("Status", "num"),
@@ -90,150 +147,109 @@ def meetings_table(data: dict[str, Any]) -> dict[str, Any]:
             ("Place", "text"),
             ("Named participants", "text"),
             ("Claims", "num"),
-        ],
-        "filters": filters,
-        "rows": rows,
-    }
-
-
-_STATUS_ORDER = {"acknowledged": 0, "reported": 1, "alleged": 2}
-
-
-def _meeting_order(m: dict) -> tuple:
-    return (m.get("date_earliest") or "9999", m["meeting_id"])
-
-
-def claims_table(data: dict[str, Any]) -> dict[str, Any]:
-    t, by_id = data["t"], data["by_id"]
-    order = {m["meeting_id"]: i for i, m in enumerate(sorted(t["meetings"], key=_meeting_order))}
-    claims = sorted(
-        t["claims"],
-        key=lambda c: (order.get(c.get("meeting_id") or "", len(order)), c["claim_id"]),
+        ),
+        filters=tuple(filters),
+        rows=tuple(rows),
     )
-    types = {c["claim_type"]: label("claims.claim_type", c["claim_type"]) for c in claims}
+
+
+def claims_table(site: SiteView) -> Table:
+    by_id = site.by_id
+    order = {m.meeting_id: i for i, m in enumerate(sorted(site.meetings, key=_meeting_order))}
+    claims = sorted(
+        site.claims, key=lambda c: (order.get(c.meeting_id or "", len(order)), c.claim_id)
+    )
+    types = {c.claim_type: label(CLAIM_TYPE, c.claim_type) for c in claims}
     claimants: dict[str, str] = {}
     meetings: dict[str, str] = {}
     rows = []
     for c in claims:
-        who, who_href = claimant_name(c, by_id)
-        key = claimant_key(c)
-        claimants[key] = who
+        claimants[c.claimant.key] = c.claimant.name
         about, about_href = _subject(c, by_id)
-        if c.get("meeting_id"):
-            meetings[c["meeting_id"]] = by_id["meetings"][c["meeting_id"]]["title"]
+        if c.meeting_id:
+            meetings[c.meeting_id] = by_id.meetings[c.meeting_id].title
+        who_href = f"../{c.claimant.page}" if c.claimant.page else None
         rows.append(
-            {
-                "data": {
-                    "type": c["claim_type"],
-                    "claimant": key,
-                    "meeting": c.get("meeting_id") or "",
-                },
-                "cells": [
-                    _cell(c["statement"], href=f"{c['claim_id']}.html"),
-                    _cell(label("claims.claim_type", c["claim_type"])),
-                    _cell(who, href=who_href),
-                    _cell(about, href=about_href),
-                    _cell(human_date(c.get("stated")), sort=c.get("stated_earliest") or ""),
-                    _cell(str(c["origins"])),
-                ],
-            }
+            Row(
+                {"type": c.claim_type, "claimant": c.claimant.key, "meeting": c.meeting_id or ""},
+                (
+                    Cell(c.statement, href=f"{c.claim_id}.html"),
+                    Cell(label(CLAIM_TYPE, c.claim_type)),
+                    Cell(c.claimant.name, href=who_href),
+                    Cell(about, href=about_href),
+                    Cell(human_date(c.stated), sort=c.stated_earliest or ""),
+                    Cell(str(c.origins)),
+                ),
+            )
         )
-    return {
-        "noun": ("claim", "claims"),
-        "count_by": "type",
-        "columns": [
+    return Table(
+        noun=("claim", "claims"),
+        count_by="type",
+        columns=(
             ("Claim", "text"),
             ("Type", "text"),
             ("Claimant", "text"),
             ("About", "text"),
             ("Stated", "date"),
             ("Independent origins", "num"),
-        ],
-        "filters": [
-            {"name": "type", "label": "Type", "options": _options(types)},
-            {"name": "claimant", "label": "Claimant", "options": _options(claimants)},
-            {"name": "meeting", "label": "Meeting", "options": _options(meetings)},
-        ],
-        "rows": rows,
-    }
-
-
-def claimant_key(c: dict) -> str:
-    """A claimant's filter value: the person's or organization's id, or the description."""
-    return (
-        c.get("claimant_person_id")
-        or c.get("claimant_organization_id")
-        or c.get("claimant_description")
-        or ""
+        ),
+        filters=(
+            Filter("type", "Type", _options(types)),
+            Filter("claimant", "Claimant", _options(claimants)),
+            Filter("meeting", "Meeting", _options(meetings)),
+        ),
+        rows=tuple(rows),
     )
 
 
-def claimant_name(c: dict, by_id: dict, root: str = "../") -> tuple[str, str | None]:
-    """The claimant's name and page (``None`` for an unnamed claimant)."""
-    if c.get("claimant_person_id"):
-        pid = c["claimant_person_id"]
-        return by_id["people"][pid]["name"], f"{root}people/{pid}.html"
-    if c.get("claimant_organization_id"):
-        oid = c["claimant_organization_id"]
-        return by_id["organizations"][oid]["name"], f"{root}organizations/{oid}.html"
-    return c.get("claimant_description") or "", None
+def _subject(c: ClaimView, by_id: Records) -> tuple[str, str | None]:
+    if c.meeting_id:
+        return by_id.meetings[c.meeting_id].title, f"../meetings/{c.meeting_id}.html"
+    if c.person_id:
+        return by_id.people[c.person_id].name, f"../people/{c.person_id}.html"
+    oid = c.organization_id or ""
+    return by_id.organizations[oid].name, f"../organizations/{oid}.html"
 
 
-def _subject(c: dict, by_id: dict) -> tuple[str, str | None]:
-    if c.get("meeting_id"):
-        return by_id["meetings"][c["meeting_id"]]["title"], f"../meetings/{c['meeting_id']}.html"
-    if c.get("person_id"):
-        return by_id["people"][c["person_id"]]["name"], f"../people/{c['person_id']}.html"
-    oid = c["organization_id"]
-    return by_id["organizations"][oid]["name"], f"../organizations/{oid}.html"
-
-
-def sources_table(data: dict[str, Any]) -> dict[str, Any]:
-    sources = sorted(
-        data["t"]["sources"],
-        key=lambda s: (s.get("published_earliest") or "9999", s["source_id"]),
-    )
-    publishers = {s["publisher"]: s["publisher"] for s in sources}
-    languages = {s["language"]: label("language", s["language"]) for s in sources}
+def sources_table(site: SiteView) -> Table:
+    sources = sorted(site.sources, key=lambda s: (s.published_earliest or "9999", s.source_id))
+    publishers = {s.publisher: s.publisher for s in sources}
+    languages = {s.language: label(LANGUAGE, s.language) for s in sources}
     rows = []
     for s in sources:
         rows.append(
-            {
-                "data": {
-                    "from": _year(s.get("published_earliest")),
-                    "to": _year(s.get("published_latest")),
-                    "publisher": s["publisher"],
-                    "language": s["language"],
+            Row(
+                {
+                    "from": _year(s.published_earliest),
+                    "to": _year(s.published_latest),
+                    Sources.publisher: s.publisher,
+                    Sources.language: s.language,
                 },
-                "cells": [
-                    _cell(
-                        human_date(s.get("published")) or "no date",
-                        sort=s.get("published_earliest") or "",
-                    ),
-                    _cell(s["publisher"]),
-                    _cell(s["title"], href=f"{s['source_id']}.html", lang=s["language"]),
-                    _cell(label("language", s["language"])),
-                    _cell(label("sources.source_type", s["source_type"])),
-                    _cell(str(len(s["claims"]))),
-                ],
-            }
+                (
+                    Cell(human_date(s.published) or "no date", sort=s.published_earliest or ""),
+                    Cell(s.publisher),
+                    Cell(s.title, href=f"{s.source_id}.html", lang=s.language),
+                    Cell(label(LANGUAGE, s.language)),
+                    Cell(label(SOURCE_TYPE, s.source_type)),
+                    Cell(str(len(s.claims))),
+                ),
+            )
         )
-    return {
-        "noun": ("source", "sources"),
-        "count_by": "language",
-        "columns": [
+    return Table(
+        noun=("source", "sources"),
+        count_by=Sources.language,
+        columns=(
             ("Published", "date"),
             ("Publisher", "text"),
             ("Title", "text"),
             ("Language", "text"),
             ("Type", "text"),
             ("Claims", "num"),
-        ],
-        "filters": [
-            {"name": "from", "label": "From year", "range": True},
-            {"name": "to", "label": "To year", "range": True},
-            {"name": "publisher", "label": "Publisher", "options": _options(publishers)},
-            {"name": "language", "label": "Language", "options": _options(languages)},
-        ],
-        "rows": rows,
-    }
+        ),
+        filters=(
+            *_years(),
+            Filter(Sources.publisher, "Publisher", _options(publishers)),
+            Filter(Sources.language, "Language", _options(languages)),
+        ),
+        rows=tuple(rows),
+    )

@@ -9,73 +9,101 @@ one AP story are one origin); the date and place claims by side; the disputed pa
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from ...contract.fields import Claims, Organizations, People
 from .labels import SIDES, side_of
-from .tables import claimant_key
 
+if TYPE_CHECKING:
+    from .views import ClaimView, OrganizationView, PersonView
+
+ClaimType = Claims.ClaimType
 #: Claim types that say a meeting happened, and the one that says it did not.
-AFFIRM = ("occurred", "attendance")
-DENY = ("denial",)
-WHEN_WHERE = ("date", "place")
+AFFIRM = (ClaimType.OCCURRED, ClaimType.ATTENDANCE)
+DENY = (ClaimType.DENIAL,)
+WHEN_WHERE = (ClaimType.DATE, ClaimType.PLACE)
 
 
-def claimant_side(c: dict[str, Any], people: dict[str, dict], orgs: dict[str, dict]) -> str:
+@dataclass(frozen=True)
+class Side:
+    """The claims of one side (a key of :data:`SIDES`), its claimants and its origins."""
+
+    side: str
+    label: str
+    claims: tuple[ClaimView, ...]
+    #: One claim of each claimant, in the order they first speak.
+    claimants: tuple[ClaimView, ...]
+    #: Distinct root documents behind the side's claims.
+    origins: int
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The summary of one meeting's claims."""
+
+    says: tuple[Side, ...]
+    denies: tuple[Side, ...]
+    #: The date and place claims by side, when more than one side gives them.
+    when_where: tuple[Side, ...]
+    #: (the claim contradicted, the claim contradicting it).
+    pairs: tuple[tuple[ClaimView, ClaimView], ...]
+    #: Each claim's side, by claim id.
+    side: dict[str, str]
+
+
+def claimant_side(
+    c: ClaimView, people: dict[str, PersonView], orgs: dict[str, OrganizationView]
+) -> str:
     """The side a claim's claimant speaks for (a key of :data:`SIDES`)."""
-    if c.get("claimant_person_id"):
-        return side_of(people[c["claimant_person_id"]].get("country"))
-    if c.get("claimant_organization_id"):
-        o = orgs[c["claimant_organization_id"]]
-        return side_of(o.get("country"), media=o.get("kind") == "media")
-    return side_of(None, description=c.get("claimant_description"))
+    if c.claimant.resource == People.RESOURCE:
+        return side_of(people[c.claimant.key].country)
+    if c.claimant.resource == Organizations.RESOURCE:
+        o = orgs[c.claimant.key]
+        return side_of(o.country, media=o.kind == Organizations.Kind.MEDIA)
+    return side_of(None, description=c.claimant.name)
 
 
-def _by_side(claims: list[dict], root: dict[str, str], side: dict[str, str]) -> list[dict]:
-    groups: dict[str, list[dict]] = defaultdict(list)
+def _by_side(
+    claims: list[ClaimView], root: dict[str, str], side: dict[str, str]
+) -> tuple[Side, ...]:
+    groups: dict[str, list[ClaimView]] = defaultdict(list)
     for c in claims:
-        groups[side[c["claim_id"]]].append(c)
+        groups[side[c.claim_id]].append(c)
     out = []
     for key in SIDES:
         if key not in groups:
             continue
         roots = {
-            root.get(ci["source_id"], ci["source_id"]) for c in groups[key] for ci in c["citations"]
+            root.get(ci.source.source_id, ci.source.source_id)
+            for c in groups[key]
+            for ci in c.citations
         }
-        claimants: dict[str, dict] = {}
+        claimants: dict[str, ClaimView] = {}
         for c in groups[key]:
-            claimants.setdefault(claimant_key(c), c)
-        out.append(
-            {
-                "side": key,
-                "label": SIDES[key],
-                "claims": groups[key],
-                "claimants": list(claimants.values()),
-                "origins": len(roots),
-            }
-        )
-    return out
+            claimants.setdefault(c.claimant.key, c)
+        out.append(Side(key, SIDES[key], tuple(groups[key]), tuple(claimants.values()), len(roots)))
+    return tuple(out)
 
 
 def verdict(
-    claims: list[dict[str, Any]],
+    claims: list[ClaimView],
     *,
     root: dict[str, str],
-    people: dict[str, dict],
-    orgs: dict[str, dict],
-) -> dict[str, Any]:
-    """The summary of one meeting's claims (each claim a site claim, with its citations)."""
-    side = {c["claim_id"]: claimant_side(c, people, orgs) for c in claims}
-    denials = [c for c in claims if c["claim_type"] in DENY]
-    affirm = [c for c in claims if c["claim_type"] in AFFIRM]
-    when_where = _by_side([c for c in claims if c["claim_type"] in WHEN_WHERE], root, side)
-    by_id = {c["claim_id"]: c for c in claims}
-    pairs = [
-        (by_id[c["disputes"]], c) for c in claims if c.get("disputes") and c["disputes"] in by_id
-    ]
-    return {
-        "says": _by_side(affirm, root, side),
-        "denies": _by_side(denials, root, side),
-        "when_where": when_where if len(when_where) > 1 else [],
-        "pairs": pairs,
-        "side": side,
-    }
+    people: dict[str, PersonView],
+    orgs: dict[str, OrganizationView],
+) -> Verdict:
+    """The summary of one meeting's claims; ``root`` is each source's origin."""
+    side = {c.claim_id: claimant_side(c, people, orgs) for c in claims}
+    denials = [c for c in claims if c.claim_type in DENY]
+    affirm = [c for c in claims if c.claim_type in AFFIRM]
+    when_where = _by_side([c for c in claims if c.claim_type in WHEN_WHERE], root, side)
+    by_id = {c.claim_id: c for c in claims}
+    pairs = tuple((by_id[c.disputes], c) for c in claims if c.disputes and c.disputes in by_id)
+    return Verdict(
+        says=_by_side(affirm, root, side),
+        denies=_by_side(denials, root, side),
+        when_where=when_where if len(when_where) > 1 else (),
+        pairs=pairs,
+        side=side,
+    )
