@@ -51,6 +51,8 @@ ALL = lambda word: True  # noqa: E731 - a corpus that knows every word
         ("  ", "", ""),
         ("", "", ""),
         ("İstanbul", "istanbul", "istanbul"),
+        # decomposed for the marks, composed again after
+        ("한국", "한국", "한국"),
     ],
 )
 def test_fold_a_document(text: str, folded: str, compact: str) -> None:
@@ -185,6 +187,9 @@ def test_lam_lam_is_removed_whole_unless_only_one_lam_is_a_prefix() -> None:
         ("שלוב", None, ["שלוב", "לוב"]),
         ("אלוב", None, ["אלוב"]),  # alef is no prefix
         ("ההלוב", None, ["ההלוב", "הלוב"]),  # he once only
+        # at most three letters are tried as a prefix (as the site's script does), so the
+        # four of vav, kaf-shin and he are not removed whole
+        ("וכשהלוב", None, ["וכשהלוב", "כשהלוב", "שהלוב", "הלוב"]),
     ],
 )
 def test_hebrew_forms(word: str, known: object, expected: list[str]) -> None:
@@ -197,6 +202,18 @@ def test_a_vocabulary_knows_its_words_and_their_stems() -> None:
     assert "والعم" not in vocabulary and 3 not in vocabulary
     assert vocabulary.stems() == {"العم": "عم", "ولوب": "لوب"}
     assert Vocabulary(["ولوب"]).stems() == {}
+    # several other forms, space-separated
+    assert Vocabulary(["والعم", "العم"]).stems() == {"العم": "عم", "والعم": "عم العم"}
+
+
+def test_a_rest_is_known_as_written_or_by_its_stem() -> None:
+    # only the rest as written is known, not its stem
+    assert forms("وكتابها", {"كتابها"}.__contains__) == ["وكتابها", "وكتاب", "كتابها", "كتاب"]
+    # only its stem
+    assert forms("وكتابها", {"كتاب"}.__contains__) == ["وكتابها", "وكتاب", "كتابها", "كتاب"]
+    # after two prefixes (waw and kaf)
+    assert forms("وكتابها", {"تابها"}.__contains__) == ["وكتابها", "وكتاب", "تابها", "تاب"]
+    assert forms("وكتابها", {"وكتابها"}.__contains__) == ["وكتابها", "وكتاب"]
 
 
 # --- queries -------------------------------------------------------------------------------------
@@ -207,6 +224,7 @@ def test_a_vocabulary_knows_its_words_and_their_stems() -> None:
         ("it's", [Group((("it",),), ("it",))]),
         ("a b A", [Group((("a",),), ("a",)), Group((("b",),), ("b",))]),
         ("x-y-z", [Group((("x", "y", "z"), ("xyz",)), ())]),
+        ("x-y's", [Group((("x", "y"), ("xy",)), ())]),
         ("x- y", [Group((("x",),), ("x",)), Group((("y",),), ("y",))]),
         (
             "al-Dbeibah",
@@ -255,6 +273,10 @@ def test_fts_query() -> None:
     # a one-word phrase that is not among the forms is kept
     assert fts_query([Group((("a",), ("b", "c")), ("z",))]) == (
         '(folded : "a" OR folded : "b c" OR {folded stems} : "z")'
+    )
+    # a phrase of two words is kept even when its first word is a form
+    assert fts_query([Group((("a", "b"), ("a",)), ("a",))]) == (
+        '(folded : "a b" OR {folded stems} : "a")'
     )
     assert fts_query([]) == ""
 

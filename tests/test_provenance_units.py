@@ -47,6 +47,7 @@ from .test_rules import rule_of, run, table
         ("https://example.org/x?a=&b", "https://example.org/x?a=&b="),
         ("https://example.org/x?q=a+b%20c", "https://example.org/x?q=a+b+c"),
         ("https://example.org//", "https://example.org"),
+        ("https://example.org/TAX/", "https://example.org/TAX"),
         ("example.org/x/", "example.org/x"),
         ("  https://example.org/x \n", "https://example.org/x"),
         ("https://[::1/x", "https://[::1/x"),
@@ -63,6 +64,8 @@ def test_the_normalised_url(url: str, normalised: str) -> None:
         ({"created": "2024-05-01T10:00:00Z"}, date(2024, 5, 1)),
         ({"created": "2024-05-01T23:30:00-05:00"}, date(2024, 5, 1)),
         ({"created": "2024-05-01"}, date(2024, 5, 1)),
+        # what the metadata rule rejects is no date here either: a lower-case z, a month
+        ({"created": "2024-05-01T10:00:00z"}, None),
         ({"created": "May 2024"}, None),
         ({"created": 20240501}, None),
         ({"created": None}, None),
