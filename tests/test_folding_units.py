@@ -190,6 +190,8 @@ def test_lam_lam_is_removed_whole_unless_only_one_lam_is_a_prefix() -> None:
         # at most three letters are tried as a prefix (as the site's script does), so the
         # four of vav, kaf-shin and he are not removed whole
         ("וכשהלוב", None, ["וכשהלוב", "כשהלוב", "שהלוב", "הלוב"]),
+        # the rest after a Hebrew prefix is not stemmed, even in Arabic letters
+        ("והالعم", None, ["והالعم", "הالعم", "العم"]),
     ],
 )
 def test_hebrew_forms(word: str, known: object, expected: list[str]) -> None:
