@@ -36,7 +36,7 @@ from libya_israel_data.contract.compile import (
     typed,
 )
 from libya_israel_data.contract.table_schema import Field
-from libya_israel_data.dates import DateError
+from libya_israel_data.foundations.dates import DateError
 
 #: One field per constraint kind (and one per non-string type).
 FIELDS = {

@@ -7,7 +7,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from libya_israel_data.folding import (
+from libya_israel_data.foundations.folding import (
     ARABIC,
     ARTICLES,
     MAX_QUERY_LENGTH,

@@ -10,7 +10,7 @@ from datetime import date
 import polars as pl
 import pytest
 
-from libya_israel_data.issues import Issue
+from libya_israel_data.foundations.issues import Issue
 from libya_israel_data.validation import provenance as prov
 from libya_israel_data.validation import rules
 from libya_israel_data.validation.provenance import created_date, normalise_url

@@ -22,6 +22,8 @@ import polars as pl
 from ...contract import NAMES, Resource
 from ...contract.compile import sql_column, sql_type
 from ...dataset.derive import (
+    COUNT,
+    DATE,
     DISPUTED,
     EVIDENCE_SOURCE,
     ORGANIZATION,
@@ -42,13 +44,14 @@ from .checks import check_before_writing
 
 C, P = NAMES.claims, NAMES.people
 PA, OP = NAMES.participants, NAMES.organization_participants
-DERIVED_TYPES = {"date": "TEXT", "count": "INTEGER"}
+M = NAMES.meetings
+DERIVED_TYPES = {DATE: "TEXT", COUNT: "INTEGER"}
 #: Rows converted, folded and bound at a time: bounds the memory the export costs beyond the
 #: tables, and how long an interrupted export takes to stop.
 BATCH = 50_000
 
 #: The meeting's own columns in ``meeting_participants``, before those of the participation table.
-MEETING_COLUMNS = ("meeting_id", "title", "date", "city", "country", "status", "contact")
+MEETING_COLUMNS = (M.meeting_id, M.title, M.date, M.city, M.country, M.status, M.contact)
 
 
 def meeting_participants() -> str:
@@ -309,7 +312,7 @@ def derived_description(column: str, kind: str, field: str | None) -> str:
             "Derived: the number of independent root documents behind the claim's citations "
             "(relays followed to the end: three copies of one agency story are one origin)"
         )
-    if kind == "date":
+    if kind == DATE:
         end = "first" if column.endswith("_earliest") else "last"
         return f"Derived: the {end} day the date in {field} allows (2023-08 spans August)"
     raise ValueError(f"no description for the derived column {column}")
@@ -323,11 +326,11 @@ def datasette_metadata(package: ValidatedPackage, database: str) -> dict[str, An
     licenses = meta.get("licenses") or [{}]
     tables: dict[str, Any] = {}
     labels = {
-        "sources": "title",
-        "people": "name",
-        "organizations": "name",
-        "meetings": "title",
-        "claims": "statement",
+        NAMES.sources.RESOURCE: NAMES.sources.title,
+        P.RESOURCE: P.name,
+        NAMES.organizations.RESOURCE: NAMES.organizations.name,
+        M.RESOURCE: M.title,
+        C.RESOURCE: C.statement,
     }
     derived_help: dict[str, str] = {}
     for entry in package.descriptor["resources"]:
