@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -382,3 +383,37 @@ def test_no_code_is_written_as_a_string_outside_its_enum() -> None:
 def test_an_issue_is_named_by_a_code_member() -> None:
     with pytest.raises(TypeError, match="Code member"):
         make_issue("foreign-key", "x")  # type: ignore[arg-type]
+
+
+def test_the_readme_layout_names_every_module() -> None:
+    """The README's Layout is what a newcomer reads first: each module is named on its
+    folder's lines."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Layout", 1)[1].split("```")[1]
+    folders: dict[str, str] = {}
+    current = ""
+    for line in block.splitlines():
+        head = line[2:].split(" ", 1)[0] if line.startswith("  ") and line[2] != " " else ""
+        if head.endswith("/"):
+            current = head
+        elif not line.startswith(" "):
+            current = ""
+        folders[current] = folders.get(current, "") + " " + line
+    missing = [
+        path.relative_to(SRC).as_posix()
+        for path in sorted(SRC.glob("*/**/*.py"))
+        if path.stem != "__init__"
+        and path.stem not in folders.get(path.relative_to(SRC).parts[0] + "/", "")
+    ]
+    assert missing == [], "the README's Layout does not name: " + ", ".join(missing)
+
+
+def test_the_architecture_map_names_every_module() -> None:
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    tree = text.split("```")[1]
+    missing = [
+        path.relative_to(SRC).as_posix()
+        for path in sorted(SRC.glob("*/**/*.py"))
+        if path.stem != "__init__" and not re.search(rf"\b{path.stem}\b", tree)
+    ]
+    assert missing == [], "docs/architecture.md's map does not name: " + ", ".join(missing)
