@@ -384,3 +384,28 @@ def test_network_joins_haftar_to_the_mossad_through_a_meeting(fmt: str, tmp_path
     edges = g.get_edge_data("organization:mossad", way[1])
     edge = next(iter(edges.values())) if "kind" not in edges else edges
     assert edge["kind"] == "participant" and edge["side"] == "IL" and edge["represented_by"]
+
+
+def test_folding_ahead_keeps_order_passes_errors_and_stops_with_its_caller() -> None:
+    import threading
+
+    from libya_israel_data.outputs.export.sqlite import folded_ahead
+
+    made: list[int] = []
+
+    def batches(n: int, fail_at: int | None = None):  # type: ignore[no-untyped-def]
+        for i in range(n):
+            if i == fail_at:
+                raise ValueError(f"batch {i}")
+            made.append(i)
+            yield i
+
+    assert list(folded_ahead(batches(5))) == [0, 1, 2, 3, 4]
+    with pytest.raises(ValueError, match="batch 2"):
+        list(folded_ahead(batches(5, fail_at=2)))
+    made.clear()
+    ahead = folded_ahead(batches(100))
+    assert next(ahead) == 0
+    ahead.close()  # the caller stops (an error while writing): at most one batch more is made
+    assert made == [0, 1]
+    assert not [t for t in threading.enumerate() if t.name.startswith("lid-fold")]

@@ -13,6 +13,7 @@ import json
 import sqlite3
 import textwrap
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -222,9 +223,22 @@ def _write_search(con: sqlite3.Connection, package: ValidatedPackage) -> None:
     con.execute(SEARCH_TABLE)
     con.execute(HASHSIZE, (BUILD_HASHSIZE,))
     marks = ", ".join("?" * len(SEARCH_COLUMNS))
-    for batch in search_batches(package):
+    for batch in folded_ahead(search_batches(package)):
         con.executemany(f"INSERT INTO search VALUES ({marks})", batch.iter_rows())
     con.execute(HASHSIZE, (DEFAULT_HASHSIZE,))
+
+
+def folded_ahead(batches: Iterator[pl.DataFrame]) -> Iterator[pl.DataFrame]:
+    """``batches``, each next one computed on a worker thread while the caller writes the
+    current one. Folding runs in polars and tokenising in SQLite, both without Python's lock,
+    so they overlap; the writing stays on one thread and one connection. One batch ahead at
+    most, so memory stays bounded; if the caller stops, the worker finishes that batch and
+    ends."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="lid-fold") as pool:
+        ahead = pool.submit(next, batches, None)
+        while (batch := ahead.result()) is not None:
+            ahead = pool.submit(next, batches, None)
+            yield batch
 
 
 def package_rows(package: ValidatedPackage) -> list[tuple[str, str]]:
