@@ -192,7 +192,7 @@ def test_present_is_neither_missing_nor_empty() -> None:
             [("constraint-error", "a", "1 characters, fewer than 2 (constraint 'minLength')")],
         ),
         ("unique", []),
-        ("edtf", []),  # calendar dates are the dates rule's, over the whole table
+        ("edtf", []),  # none of CELLS is a date that does not exist (see the next test)
     ],
 )
 def test_each_polars_check_flags_exactly_the_bad_cells(
@@ -200,6 +200,15 @@ def test_each_polars_check_flags_exactly_the_bad_cells(
 ) -> None:
     got = flagged(FIELDS[name], [*CELLS, None])
     assert got == [(code, v, "f", message) for code, v, message in expected]
+
+
+def test_the_edtf_check_flags_dates_that_do_not_exist_with_the_parsers_reason() -> None:
+    cells = ["2023-02-29", "2024-02-29", "2023-13", "2023-02-30/2024", "soon", None, "", "2023"]
+    assert flagged(FIELDS["edtf"], cells) == [
+        ("invalid-date", "2023-02-29", "f", "'2023-02-29': 2023-02 has no day 29"),
+        ("invalid-date", "2023-13", "f", "'2023-13': month 13 does not exist"),
+        ("invalid-date", "2023-02-30/2024", "f", "'2023-02-30/2024': 2023-02 has no day 30"),
+    ]  # "soon" is the pattern's issue, an empty cell the required check's
 
 
 def test_the_unique_check_flags_each_repeat_after_the_first() -> None:
