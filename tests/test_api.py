@@ -318,3 +318,14 @@ def test_a_missing_column_breaks_only_what_needs_it(
             assert f"{resource}.{column}" in str(e)
             failed.add(name)
     assert failed == broken
+
+
+def test_a_date_is_counted_in_the_decades_its_bounds_span() -> None:
+    from datetime import date
+
+    from libya_israel_data.outputs.coverage import decade
+
+    assert decade(None, None) == "undated"
+    assert decade(date(1993, 1, 1), None) == "1990s"
+    assert decade(date(1993, 1, 1), date(1999, 12, 31)) == "1990s"
+    assert decade(date(1999, 1, 1), date(2000, 12, 31)) == "1990s-2000s"

@@ -570,3 +570,93 @@ def test_a_sqlite_export_replaces_its_database_and_metadata_together(
     else:
         assert (out.read_bytes(), meta.read_bytes()) == old
     assert sorted(p.name for p in tmp_path.iterdir()) == ["lid.sqlite", "metadata.json", "pkg"]
+
+
+# --- edges: names, signals, manifests, the lock -----------------------------------------------
+
+
+def test_a_target_whose_parent_is_a_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "plain").write_text("x", encoding="utf-8")
+    with pytest.raises(FileNotFoundError, match="plain is not a folder"):
+        atomic.check_target(tmp_path / "plain" / "out.csv", force=False)
+
+
+def test_no_free_temporary_name_is_an_error_not_a_loop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    taken = tmp_path / ".out.csv.taken.tmp"
+    taken.write_text("", encoding="utf-8")
+    monkeypatch.setattr(atomic, "_temporary_name", lambda target, suffix, key=None: taken)
+    with pytest.raises(FileExistsError, match="no free temporary name"):
+        atomic._reserve(tmp_path / "out.csv", "tmp", atomic._new_file)
+    with pytest.raises(FileExistsError, match="no free temporary name"):
+        atomic._reserve_unit([tmp_path / "out.csv", tmp_path / "metadata.json"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == [taken.name]  # nothing else left
+
+
+def test_a_signal_during_a_swap_is_delivered_after_it() -> None:
+    import signal
+
+    got: list[int] = []
+    previous = signal.signal(signal.SIGTERM, lambda s, f: got.append(s))
+    try:
+        with atomic._signals_held():
+            os.kill(os.getpid(), signal.SIGTERM)
+            assert got == []  # held while the swap runs
+        assert got == [signal.SIGTERM]
+        assert signal.getsignal(signal.SIGTERM) is not None  # the handler is put back
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def test_signals_are_left_alone_off_the_main_thread() -> None:
+    import signal
+    import threading
+
+    seen: list[object] = []
+
+    def swap() -> None:
+        with atomic._signals_held():
+            seen.append(signal.getsignal(signal.SIGINT))
+
+    before = signal.getsignal(signal.SIGINT)
+    worker = threading.Thread(target=swap)
+    worker.start()
+    worker.join()
+    assert seen == [before]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not json",
+        "[]",
+        '{"files": []}',
+        '{"format": "csv", "files": "a.csv"}',
+        '{"format": "csv", "files": ["a.csv", 3]}',
+    ],
+)
+def test_a_malformed_manifest_is_no_manifest(text: str, tmp_path: Path) -> None:
+    (tmp_path / MANIFEST).write_text(text, encoding="utf-8")
+    assert atomic.read_manifest(tmp_path) is None
+
+
+def test_the_lock_is_taken_again_on_a_lock_file_its_holder_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between opening the lock file and locking it, its last holder may remove it: the lock
+    held is then on a file nobody else sees, so it is taken again on the new file."""
+    target = tmp_path / "lid.sqlite"
+    lock = tmp_path / ".lid.sqlite.lock"
+    real_stat, calls = os.stat, []
+
+    def stat(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if Path(path) == lock and not calls:
+            calls.append(path)
+            raise FileNotFoundError(path)  # the first time: removed meanwhile
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(atomic.os, "stat", stat)
+    with atomic.output_lock(target):
+        assert lock.exists()
+    assert calls and not lock.exists()

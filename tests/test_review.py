@@ -109,3 +109,63 @@ def test_markdown_cuts_long_lists_and_says_so() -> None:
     assert "No differences." in render_markdown(
         {"claims": {"added": [], "removed": [], "changed": []}}
     )
+
+
+def test_schema_changes_between_contract_versions() -> None:
+    from libya_israel_data.outputs.diff import schema_changes
+
+    old = {
+        "claims": {
+            "fields": [{"name": "claim_id"}, {"name": "gone"}, {"name": "kind", "type": "string"}],
+            "primaryKey": ["claim_id"],
+        },
+        "retired": {"fields": [{"name": "x"}]},
+    }
+    new = {
+        "claims": {
+            "fields": [
+                {"name": "claim_id"},
+                {"name": "kind", "type": "integer", "description": "d"},
+                {"name": "fresh"},
+            ],
+            "primaryKey": ["claim_id", "kind"],
+        },
+    }
+    assert schema_changes(old, new) == [
+        {"resource": "claims", "field": "gone", "change": "removed"},
+        {
+            "resource": "claims",
+            "field": "kind",
+            "change": "changed",
+            "keys": ["description", "type"],
+        },
+        {"resource": "claims", "field": "fresh", "change": "added"},
+        {"resource": "claims", "field": None, "change": "primaryKey changed"},
+        {"resource": "retired", "field": "x", "change": "removed"},
+    ]
+
+
+def test_a_new_version_schema_changes_and_a_new_resource_are_rendered() -> None:
+    from libya_israel_data.outputs.diff import render
+
+    result = {
+        "schema": [
+            {"resource": "claims", "field": "kind", "change": "changed", "keys": ["type"]},
+            {"resource": "claims", "field": None, "change": "primaryKey changed"},
+        ],
+        "organization_participants": {"resource": "added"},
+        "claims": {"added": [], "removed": [], "changed": []},
+        "version": ["0.2.0", "0.3.0"],
+    }
+    assert render(result).splitlines()[:4] == [
+        "version: 0.2.0 -> 0.3.0",
+        "schema: claims.kind: changed (type)",
+        "schema: claims: primaryKey changed",
+        "organization_participants: resource added",
+    ]
+    md = render_markdown(result)
+    assert "Version: `0.2.0` → `0.3.0`" in md
+    assert "| organization_participants | resource added | | |" in md
+    assert (
+        "### Schema changes\n\n- `claims.kind`: changed (type)\n- `claims`: primaryKey changed"
+    ) in md

@@ -9,6 +9,7 @@ through the registry, so that a column it lacks reports ``rule-not-run`` as in a
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
@@ -1030,3 +1031,34 @@ def test_limit_errors_stops_running_rules_and_truncates() -> None:
     assert [i.row for i in report.issues] == [1]  # the first in file order
     assert report.truncated and report.to_dict()["truncated"] is True
     assert report.summary().endswith("stopped after 1 error, the report is truncated")
+
+
+def test_key_issues_past_the_cap_are_counted_not_made() -> None:
+    """A file with thousands of repeated keys must not make thousands of issues: the first
+    CAP are made, the rest counted as omitted, per code and resource."""
+    from libya_israel_data.foundations.issues import CAP
+
+    n = CAP + 30
+    sources = table("sources", [{"source_id": "same"} for _ in range(n + 1)])
+    claims = table("claims", [{"claim_id": f"c-{i:04d}"} for i in range(n)])
+    citations = table(
+        "citations", [{"claim_id": f"c-{i:04d}", "source_id": "gone"} for i in range(n)]
+    )
+    tables = full(sources=sources, claims=claims, citations=citations)
+    saved = list(REGISTRY)
+    REGISTRY[:] = [rule_of(check_primary_keys), rule_of(check_foreign_keys)]
+    try:
+        report = rules.run(Context(tables))
+    finally:
+        REGISTRY[:] = saved
+    made = Counter((i.code, i.resource) for i in report.issues)
+    assert made[("primary-key", "sources")] == CAP
+    assert made[("foreign-key", "citations")] == CAP
+    assert report.omitted == {("primary-key", "sources"): 30, ("foreign-key", "citations"): 30}
+    first = next(i for i in report.issues if i.code == "primary-key")
+    assert (first.row, first.line) == (2, 3)
+    ctx = Context(tables)  # the rules themselves stop making issues at the cap
+    ctx.declared = {name: set(t.df.columns) for name, t in tables.items()}
+    assert len(list(check_primary_keys(ctx))) == CAP
+    assert len(list(check_foreign_keys(ctx))) == CAP
+    assert ctx.counted == {("primary-key", "sources"): 30, ("foreign-key", "citations"): 30}

@@ -226,7 +226,7 @@ def _column_literals(source: str) -> list[str]:
 
     from libya_israel_data.contract import fields
 
-    names = {n for cls in map(fields.__dict__.get, fields.__all__) for n in cls.FIELDS}
+    names = {n for cls in fields.TABLES.values() for n in cls.FIELDS}
     found = []
     for node in ast.walk(ast.parse(source)):
         key = None

@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner
 
@@ -167,3 +168,24 @@ def test_pre_commit_config_is_valid_yaml() -> None:
         "mixed-line-ending",
         "libya-israel-data-validate",
     } <= ids
+
+
+def test_cite_a_person_and_the_rows_that_cannot_be_cited() -> None:
+    from libya_israel_data.outputs.cite import citation
+
+    def cite(resource: str | None, row: str | None, style: str = "text") -> str:
+        return citation(ROOT, resource, row, style=style, validate=False)
+
+    text = cite("people", "abdel-rahman-shalgam")
+    assert text.startswith("libya-israel-data contributors (")
+    assert '"Abdel Rahman Shalgam." In Libya' in text
+    assert text.endswith(", people abdel-rahman-shalgam.")
+    bib = cite("people", "abdel-rahman-shalgam", "bibtex")
+    assert bib.startswith(f"@misc{{libya_israel_data_{DESCRIPTOR['version'].replace('.', '_')}_")
+    assert "abdel_rahman_shalgam,\n" in bib and "  title = {{Abdel Rahman Shalgam}},\n" in bib
+    with pytest.raises(KeyError, match="no resource 'nope'; choose one of sources, people"):
+        cite("nope", "x")
+    with pytest.raises(KeyError, match=r"composite key \(meeting_id, person_id\)"):
+        cite("participants", "x")
+    with pytest.raises(ValueError, match="give the row's id after the resource"):
+        cite("people", None)

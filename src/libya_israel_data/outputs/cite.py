@@ -119,8 +119,9 @@ def citation(
         ]
         return _bibtex("misc", f"{key}_{row_id.replace('-', '_')}", fields)
     where = f" {url}." if url else ""
+    stop = "" if label.endswith((".", "?", "!")) else "."  # a statement often ends with one
     return (
-        f'{AUTHOR} ({year}). "{label}" In {title} (version {version}, {date}), '
+        f'{AUTHOR} ({year}). "{label}{stop}" In {title} (version {version}, {date}), '
         f"{resource} {row_id}.{where}"
     )
 
