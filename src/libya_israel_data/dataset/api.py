@@ -26,6 +26,7 @@ from ..contract import (
     People,
     Sources,
 )
+from ..foundations.dates import earliest
 from .derive import PARTICIPANT_ID, PARTICIPANT_TYPE
 from .models import Record, model_for
 from .package import InvalidPackageError, ValidatedPackage, open_package
@@ -169,7 +170,7 @@ class Dataset:
         return (
             self.frame(Meetings.RESOURCE)
             .merge(parts[[*keep, Participants.claim_id]], on=Meetings.meeting_id, how="inner")
-            .sort_values([f"{Meetings.date}_earliest", Meetings.meeting_id])
+            .sort_values([earliest(Meetings.date), Meetings.meeting_id])
             .reset_index(drop=True)
         )
 

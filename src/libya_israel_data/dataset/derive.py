@@ -29,7 +29,7 @@ from ..contract import (
     Resource,
     Sources,
 )
-from ..foundations.dates import date_bounds
+from ..foundations.dates import date_bounds, earliest, latest
 from ..foundations.folding import RTL_TEXT, RTL_WORD, Vocabulary, fold_expr
 from ..foundations.relays import Chains
 
@@ -50,7 +50,7 @@ def derived_columns(resource: Resource) -> dict[str | None, list[tuple[str, str]
     out: dict[str | None, list[tuple[str, str]]] = {}
     for f in resource.fields:
         if f.edtf:
-            out[f.name] = [(f"{f.name}_earliest", DATE), (f"{f.name}_latest", DATE)]
+            out[f.name] = [(earliest(f.name), DATE), (latest(f.name), DATE)]
     if resource.name == Claims.RESOURCE:
         out[None] = [(ORIGINS, COUNT)]
     return out

@@ -137,6 +137,16 @@ def _bounds_of_date(part: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
     return pl.when(ok).then(first), pl.when(ok).then(last)
 
 
+def earliest(column: str) -> str:
+    """The name of the derived column holding the first day ``column``'s date allows."""
+    return f"{column}_earliest"
+
+
+def latest(column: str) -> str:
+    """The name of the derived column holding the last day ``column``'s date allows."""
+    return f"{column}_latest"
+
+
 def bounds_exprs(column: str) -> tuple[pl.Expr, pl.Expr]:
     """``<column>_earliest`` and ``<column>_latest`` as vectorized polars expressions.
 
@@ -153,9 +163,9 @@ def bounds_exprs(column: str) -> tuple[pl.Expr, pl.Expr]:
     e_first, e_last = _bounds_of_date(pl.coalesce(end, start))
     valid = shaped & s_first.is_not_null() & s_last.is_not_null() & e_first.is_not_null()
     valid = valid & (s_first <= e_last)
-    earliest = pl.when(valid).then(s_first).otherwise(None).alias(f"{column}_earliest")
-    latest = pl.when(valid).then(e_last).otherwise(None).alias(f"{column}_latest")
-    return earliest, latest
+    first = pl.when(valid).then(s_first).otherwise(None).alias(earliest(column))
+    last = pl.when(valid).then(e_last).otherwise(None).alias(latest(column))
+    return first, last
 
 
 def date_bounds(values: pl.Series, name: str) -> pl.DataFrame:

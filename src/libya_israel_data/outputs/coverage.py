@@ -12,6 +12,7 @@ from .. import contract
 from ..contract import Claims, Meetings, People, Sources
 from ..dataset.derive import ORIGINS, Derived
 from ..dataset.package import ValidatedPackage, open_package
+from ..foundations.dates import earliest, latest
 from ..foundations.progress import Progress
 
 
@@ -111,11 +112,11 @@ def contacts(meetings: pl.DataFrame) -> dict[str, Any]:
         if Meetings.contact in meetings.columns
         else pl.lit("unclassified")
     )
-    earliest, latest = f"{Meetings.date}_earliest", f"{Meetings.date}_latest"
+    first, last = earliest(Meetings.date), latest(Meetings.date)
     rows = meetings.select(
         contact.alias(Meetings.contact),
-        pl.struct(earliest, latest)
-        .map_elements(lambda b: decade(b[earliest], b[latest]), return_dtype=pl.String)
+        pl.struct(first, last)
+        .map_elements(lambda b: decade(b[first], b[last]), return_dtype=pl.String)
         .alias("decade"),
     )
     real = rows.filter(pl.col(Meetings.contact) != RELATED_EVENT)

@@ -22,7 +22,7 @@ from ..contract.fields import (
     People,
     Sources,
 )
-from ..foundations.dates import date_bounds
+from ..foundations.dates import date_bounds, earliest, latest
 from ..foundations.issues import Code, Issue, shown
 from ..foundations.relays import Chains
 from .rules import Context, rule
@@ -398,7 +398,7 @@ def dates(ctx: Context) -> list[Issue]:
     issues: list[Issue] = []
     if ctx.created is not None:
         pub = sources.join(_bounds(sources, Sources.published), on=Sources.published, how="inner")
-        late = pub.filter(pl.col(f"{Sources.published}_earliest") > ctx.created)
+        late = pub.filter(pl.col(earliest(Sources.published)) > ctx.created)
         issues += ctx.emit(
             Code.PUBLISHED_AFTER_CREATED,
             Sources.RESOURCE,
@@ -417,13 +417,13 @@ def dates(ctx: Context) -> list[Issue]:
         .join(pub, on=Citations.source_id, how="left")
         .group_by(Citations.claim_id)
         .agg(
-            pl.col(f"{Sources.published}_latest").max().alias("_last"),
-            pl.col(f"{Sources.published}_latest").null_count().alias("_unknown"),
+            pl.col(latest(Sources.published)).max().alias("_last"),
+            pl.col(latest(Sources.published)).null_count().alias("_unknown"),
         )
     )
     stated = claims.join(_bounds(claims, Claims.stated), on=Claims.stated, how="inner")
     late = stated.join(per_claim, on=Claims.claim_id, how="inner").filter(
-        (pl.col("_unknown") == 0) & (pl.col(f"{Claims.stated}_earliest") > pl.col("_last"))
+        (pl.col("_unknown") == 0) & (pl.col(earliest(Claims.stated)) > pl.col("_last"))
     )
     issues += ctx.emit(
         Code.STATED_AFTER_PUBLISHED,
@@ -439,7 +439,7 @@ def dates(ctx: Context) -> list[Issue]:
     m = meetings.join(_bounds(meetings, Meetings.date), on=Meetings.date, how="inner").join(
         _bounds(meetings, Meetings.end_date), on=Meetings.end_date, how="inner"
     )
-    bad = m.filter(pl.col(f"{Meetings.end_date}_latest") < pl.col(f"{Meetings.date}_earliest"))
+    bad = m.filter(pl.col(latest(Meetings.end_date)) < pl.col(earliest(Meetings.date)))
     return issues + ctx.emit(
         Code.END_BEFORE_START,
         Meetings.RESOURCE,

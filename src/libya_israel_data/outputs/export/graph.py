@@ -32,6 +32,7 @@ from ...contract import (
 from ...dataset.derive import ORGANIZATION, ORIGINS, PERSON
 from ...dataset.package import ValidatedPackage
 from ...foundations.atomic import atomic_file
+from ...foundations.dates import earliest, latest
 from .checks import check_before_writing
 
 #: The graph's own vocabulary, not the contract's: the attribute that says what a node or an
@@ -79,8 +80,8 @@ def build(package: ValidatedPackage) -> Any:
             ),
         )
     for r in d.table(Meetings.RESOURCE).iter_rows(named=True):
-        first, last = r[f"{Meetings.date}_earliest"], r[f"{Meetings.date}_latest"]
-        end_last = r[f"{Meetings.end_date}_latest"]
+        first, last = r[earliest(Meetings.date)], r[latest(Meetings.date)]
+        end_last = r[latest(Meetings.end_date)]
         g.add_node(
             f"meeting:{r[Meetings.meeting_id]}",
             **_clean(
@@ -91,8 +92,8 @@ def build(package: ValidatedPackage) -> Any:
                     Meetings.contact: r[Meetings.contact],
                     Meetings.status: r[Meetings.status],
                     Meetings.date: r[Meetings.date],
-                    f"{Meetings.date}_earliest": first.isoformat() if first else None,
-                    f"{Meetings.date}_latest": (end_last or last).isoformat() if last else None,
+                    earliest(Meetings.date): first.isoformat() if first else None,
+                    latest(Meetings.date): (end_last or last).isoformat() if last else None,
                     Meetings.country: r[Meetings.country],
                     Meetings.city: r[Meetings.city],
                     "start": first.isoformat() if first else None,

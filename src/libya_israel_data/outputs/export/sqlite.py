@@ -39,6 +39,7 @@ from ...dataset.derive import (
 from ...dataset.package import ValidatedPackage
 from ...dataset.search import TIER
 from ...foundations.atomic import atomic_files, json_text, write_text
+from ...foundations.dates import earliest
 from ...foundations.folding import MAX_QUERY_LENGTH
 from ...foundations.progress import Progress, Silent
 from .checks import check_before_writing
@@ -327,7 +328,7 @@ def derived_description(column: str, kind: str, field: str | None) -> str:
             "(relays followed to the end: three copies of one agency story are one origin)"
         )
     if kind == DATE:
-        end = "first" if column.endswith("_earliest") else "last"
+        end = "first" if field is not None and column == earliest(field) else "last"
         return f"Derived: the {end} day the date in {field} allows (2023-08 spans August)"
     raise ValueError(f"no description for the derived column {column}")
 

@@ -27,6 +27,7 @@ from ...contract.fields import (
 )
 from ...dataset.derive import ORIGINS
 from ...dataset.package import shown_metadata
+from ...foundations.dates import earliest, latest
 
 if TYPE_CHECKING:
     import polars as pl
@@ -48,16 +49,6 @@ __all__ = [
     "SourceView",
     "site_view",
 ]
-
-
-def _earliest(field: str) -> str:
-    """The derived column of ``field``'s first possible day (see :mod:`...dataset.derive`)."""
-    return f"{field}_earliest"
-
-
-def _latest(field: str) -> str:
-    """The derived column of ``field``'s last possible day."""
-    return f"{field}_latest"
 
 
 @dataclass(frozen=True)
@@ -340,8 +331,8 @@ def site_view(package: ValidatedPackage) -> SiteView:
             url=s.get(Sources.url),
             language=s[Sources.language],
             published=s.get(Sources.published),
-            published_earliest=s.get(_earliest(Sources.published)),
-            published_latest=s.get(_latest(Sources.published)),
+            published_earliest=s.get(earliest(Sources.published)),
+            published_latest=s.get(latest(Sources.published)),
             source_type=s[Sources.source_type],
             notes=s.get(Sources.notes),
             chain=tuple(chains.path(sid)[1:]),
@@ -372,7 +363,7 @@ def site_view(package: ValidatedPackage) -> SiteView:
             statement=c[Claims.statement],
             claimant=_claimant(c, people_rows, org_rows),
             stated=c.get(Claims.stated),
-            stated_earliest=c.get(_earliest(Claims.stated)),
+            stated_earliest=c.get(earliest(Claims.stated)),
             disputes=c.get(Claims.disputes),
             origins=c[ORIGINS],
             citations=tuple(citations[cid]),
@@ -401,7 +392,7 @@ def site_view(package: ValidatedPackage) -> SiteView:
         for r in t.get(OrganizationParticipants.RESOURCE, [])
     )
     when = {
-        m[Meetings.meeting_id]: (m[_earliest(Meetings.date)] or "9999", m[Meetings.meeting_id])
+        m[Meetings.meeting_id]: (m[earliest(Meetings.date)] or "9999", m[Meetings.meeting_id])
         for m in t[Meetings.RESOURCE]
     }
 
@@ -424,10 +415,10 @@ def site_view(package: ValidatedPackage) -> SiteView:
             contact=m.get(Meetings.contact),
             relevance=m.get(Meetings.relevance),
             date=m.get(Meetings.date),
-            date_earliest=m.get(_earliest(Meetings.date)),
-            date_latest=m.get(_latest(Meetings.date)),
+            date_earliest=m.get(earliest(Meetings.date)),
+            date_latest=m.get(latest(Meetings.date)),
             end_date=m.get(Meetings.end_date),
-            end_date_latest=m.get(_latest(Meetings.end_date)),
+            end_date_latest=m.get(latest(Meetings.end_date)),
             city=m.get(Meetings.city),
             country=m.get(Meetings.country),
             venue=m.get(Meetings.venue),
