@@ -202,7 +202,7 @@ def _write_manifest(folder: Path, fmt: str) -> None:
         for p in folder.rglob("*")
         if (p.is_file() or p.is_symlink()) and p.name != MANIFEST
     )
-    write_text(folder / MANIFEST, json.dumps({"format": fmt, "files": files}, indent=2) + "\n")
+    write_text(folder / MANIFEST, json_text({"format": fmt, "files": files}))
 
 
 def _ours(manifest: dict[str, Any] | None) -> set[str]:

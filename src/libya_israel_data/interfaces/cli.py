@@ -196,8 +196,7 @@ def validate(
     (an unknown code or rule in --select or --ignore among them). docs/errors.md lists the codes
     and the rules that report them.
     """
-    from ..validation import Options, UnknownSelector, steps
-    from ..validation import validate as run
+    from ..validation import Options, UnknownSelector, check, steps
     from ..validation.rules import entries
 
     try:
@@ -206,14 +205,7 @@ def validate(
         raise click.BadParameter(str(e), param_hint="--select/--ignore") from e
     descriptor = _descriptor(path, announce=fmt == "text")
     with _bar(steps(), fmt) as progress:
-        report = run(
-            descriptor,
-            progress=progress,
-            select=options.select,
-            ignore=options.ignore,
-            limit_errors=options.limit_errors,
-            fail_on_warnings=options.fail_on_warnings,
-        )
+        report = check(descriptor, progress, options=options)[0]
     if fmt == "json":
         click.echo(report.to_json())
     elif fmt == "github":
@@ -285,16 +277,14 @@ def export(
 
     from ..outputs.export import export as run
     from ..outputs.export import steps
-    from ..outputs.formats import takes
+    from ..outputs.formats import Options, not_taken, takes
 
     fmt = _format_of(fmt, output)
-    for option, given in (
-        ("spreadsheet_safe", spreadsheet_safe),
-        ("datasette_metadata", datasette_metadata),
-    ):
-        if given and option not in FORMATS[fmt].options:
-            flag = "--" + option.replace("_", "-")
-            raise click.UsageError(f"{flag} applies to --format {', '.join(takes(option))} only")
+    given = Options(spreadsheet_safe=spreadsheet_safe, datasette_metadata=datasette_metadata)
+    if refused := not_taken(fmt, given):
+        option = refused[0]
+        flag = "--" + option.replace("_", "-")
+        raise click.UsageError(f"{flag} applies to --format {', '.join(takes(option))} only")
     descriptor = _descriptor(package, announce=True)
     _write(
         output,

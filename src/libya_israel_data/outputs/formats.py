@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -244,6 +244,28 @@ SITE = Format(
 OUTPUTS: dict[str, Format] = {**FORMATS, SITE.name: SITE}
 
 
+def get(fmt: str) -> Format:
+    """The export format named ``fmt``; ``ValueError`` naming the choices for any other."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return FORMATS[fmt]
+
+
+#: The :class:`Options` every format takes; the others are taken by the formats that list them.
+COMMON_OPTIONS = ("force", "progress")
+
+
+def not_taken(fmt: str, options: Options) -> list[str]:
+    """The options set in ``options`` that the format ``fmt`` does not take."""
+    return [
+        f.name
+        for f in fields(Options)
+        if f.name not in COMMON_OPTIONS
+        and getattr(options, f.name)
+        and f.name not in get(fmt).options
+    ]
+
+
 def by_extension(suffix: str) -> Format | None:
     """The format an extension names (``.sqlite``: SQLite), or None."""
     suffix = suffix.lower()
@@ -257,8 +279,8 @@ def format_of(output: str | Path, fmt: str | None = None) -> str:
     given, since a folder named so is rarely what was meant."""
     suffix = Path(output).suffix.lower()
     named = by_extension(suffix)
-    if fmt is not None and fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt is not None:
+        get(fmt)
     if fmt is None:
         if named is not None and named.folder:
             raise ValueError(

@@ -14,7 +14,7 @@ from pathlib import Path
 from ...dataset.package import InvalidPackageError, open_package
 from ...foundations.atomic import OutputBusyError, TargetExistsError, UnsafeTargetError
 from ...foundations.progress import Progress
-from ..formats import FORMATS, OUTPUTS, Options, format_of, takes
+from ..formats import FORMATS, OUTPUTS, Options, format_of, get, not_taken, takes
 
 __all__ = [
     "FORMATS",
@@ -129,13 +129,11 @@ def export(
     ``progress`` is told of each step.
     """
     output = Path(output)
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    record = FORMATS[fmt]
+    record = get(fmt)
     options = Options(force, spreadsheet_safe, datasette_metadata, progress)
-    for option in ("spreadsheet_safe", "datasette_metadata"):
-        if getattr(options, option) and option not in record.options:
-            raise ValueError(f"{option} applies to {', '.join(takes(option))} exports only")
+    if refused := not_taken(fmt, options):
+        option = refused[0]
+        raise ValueError(f"{option} applies to {', '.join(takes(option))} exports only")
     from ...foundations.paths import resolve_descriptor
 
     descriptor = resolve_descriptor(package)
