@@ -18,6 +18,7 @@ from markupsafe import Markup
 from ...contract.fields import Claims, Meetings, Organizations, People, Sources
 from ...dataset.search import index
 from ...foundations import folding
+from ...foundations.atomic import write_text
 from . import labels, svg
 from .downloads import write_downloads
 from .labels import human_date, label
@@ -93,11 +94,6 @@ def asset(name: str) -> str:
     return resources.files(__package__).joinpath("templates", name).read_text(encoding="utf-8")
 
 
-def _write(path: Path, text: str) -> None:
-    """Write a page, picture or script: UTF-8 with ``\n`` line ends on every platform."""
-    path.write_text(text, encoding="utf-8", newline="\n")
-
-
 def fold_script() -> str:
     """The JavaScript twin of :func:`..foundations.folding.fold_query`, from its tables."""
     return (
@@ -132,11 +128,11 @@ def write_site(package: ValidatedPackage, out: Path) -> None:
         html = env.get_template(template).render(root="../" * depth, **common, **context)
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        _write(target, html)
+        write_text(target, html)
 
     drawn = svg.pictures(site)
     for name, picture in drawn.items():
-        _write(out / name, picture)
+        write_text(out / name, picture)
     downloads = write_downloads(package, out, "downloads")
     page("index.html", "index.html", counts=site.counts, downloads=downloads)
     page("timeline.html", "timeline.html", svg=drawn["timeline.svg"], meetings=site.meetings)
@@ -175,12 +171,12 @@ def write_site(package: ValidatedPackage, out: Path) -> None:
         page(f"sources/{s.source_id}.html", "source.html", s=s)
     for c in site.claims:
         page(f"claims/{c.claim_id}.html", "claim.html", c=c)
-    _write(out / "fold.js", fold_script())
+    write_text(out / "fold.js", fold_script())
     index_js = "const LID_INDEX = " + json.dumps(search_index(package), ensure_ascii=False) + ";\n"
-    _write(out / "search-index.js", index_js)
+    write_text(out / "search-index.js", index_js)
     for name in ASSETS:
-        _write(out / name, asset(name))
-    _write(
+        write_text(out / name, asset(name))
+    write_text(
         out / SITE_MARK,
         f"A static site of {site.meta.name} {site.meta.version}, built by "
         "`libya-israel-data site`; `--force` replaces this folder.\n",

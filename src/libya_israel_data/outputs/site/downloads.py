@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...dataset.package import ValidatedPackage
+from ...foundations.atomic import write_text
 
 NAME = "libya-israel-data"
 #: The time stamped on every member of a ZIP archive (ZIP cannot store earlier dates).
@@ -112,5 +113,5 @@ def write_downloads(package: ValidatedPackage, site: Path, folder: str) -> list[
         listed.append(
             Download(f"{folder}/{name}", title, note, size_text(len(data)), len(data), digest)
         )
-    (out / "SHA256SUMS").write_text("".join(sums), encoding="utf-8", newline="\n")
+    write_text(out / "SHA256SUMS", "".join(sums))
     return listed
